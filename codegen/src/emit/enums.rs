@@ -30,13 +30,14 @@ fn enumeration(ctx: &Ctx<'_>, t: &TypePlan, e: &EnumPlan) -> TokenStream {
     let unknown = ident(&e.unknown);
     let variants: Vec<_> = e.variants.iter().map(|v| ident(&v.rust)).collect();
     let values: Vec<&str> = e.variants.iter().map(|v| v.wire.as_str()).collect();
-    // The lookup table: each wire text once, sorted by its bytes, with the number of its first variant.
+    // The lookup table: each wire text once, with the number of its first variant.
     let mut sorted: Vec<(&str, u16)> = Vec::new();
     for (i, v) in values.iter().enumerate() {
         let n = u16::try_from(i).expect("an enumeration has fewer than 65,536 values");
         sorted.push((v, n));
     }
-    sorted.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()).then(a.1.cmp(&b.1)));
+    // The runtime's `wire_order`: by length, then byte by byte.
+    sorted.sort_by(|a, b| (a.0.len(), a.0.as_bytes(), a.1).cmp(&(b.0.len(), b.0.as_bytes(), b.1)));
     sorted.dedup_by(|later, first| later.0 == first.0);
     let by_text = sorted.iter().map(|(v, n)| quote!((#v, #n)));
     let numbers = (0..values.len()).map(|i| u16::try_from(i).expect("checked above"));

@@ -139,6 +139,27 @@ impl Ctx<'_> {
             None => quote!(#ns),
         }
     }
+
+    /// [`Ctx::ns_const`] for `xml.rs`, which imports every namespace constant: the bare name (`EBL`). Readers
+    /// and writers name a namespace once per field, and the short form keeps each call on one line.
+    pub(crate) fn ns_short(&self, ns: &str) -> TokenStream {
+        match self.plan.module(ns) {
+            Some(m) => {
+                let c = ident(&m.ns_const);
+                quote!(#c)
+            }
+            None => quote!(#ns),
+        }
+    }
+
+    /// [`Ctx::ws`] for `xml.rs`, which imports `Ws`.
+    pub(crate) fn ws_short(ws: Ws) -> TokenStream {
+        match ws {
+            Ws::Preserve => quote!(Ws::Preserve),
+            Ws::Replace => quote!(Ws::Replace),
+            Ws::Collapse => quote!(Ws::Collapse),
+        }
+    }
 }
 
 /// Makes an identifier from a name the naming module produced.
@@ -458,10 +479,13 @@ fn xml_file(ctx: &Ctx<'_>, module: &ModulePlan) -> TokenStream {
             TypeKind::Alias(_) => {}
         }
     }
+    let root = ctx.root;
+    let ns_consts = ctx.plan.modules.iter().map(|m| ident(&m.ns_const));
     quote! {
         //! XML writers and readers of this namespace's types.
         #![allow(unused_imports)]
         use #rt::xml::{DecodeError, EncodeError, StartTag, Ws, XmlRead, XmlReader, XmlScalar, XmlWrite, XmlWriter};
+        use #root::ns::{#(#ns_consts),*};
         #(#items)*
     }
 }

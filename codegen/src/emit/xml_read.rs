@@ -18,10 +18,10 @@ pub(crate) fn emit_read(ctx: &Ctx<'_>, t: &TypePlan, s: &StructPlan) -> TokenStr
 
     let attr_arms = s.attributes.iter().map(|a| {
         let f = ident(&a.rust);
-        let ns = ctx.ns_const(&a.ns);
+        let ns = ctx.ns_short(&a.ns);
         let name = &a.wire;
         let ws = match &a.value {
-            Value::Scalar { scalar, .. } => Some(ctx.ws(scalar.ws)),
+            Value::Scalar { scalar, .. } => Some(Ctx::ws_short(scalar.ws)),
             _ => None,
         };
         quote!((#name, ns) if ns == #ns => out.#f = r.attr_scalar(start, a, #ws)?,)
@@ -42,7 +42,7 @@ pub(crate) fn emit_read(ctx: &Ctx<'_>, t: &TypePlan, s: &StructPlan) -> TokenStr
     let body = if let Some(c) = &s.content {
         let f = ident(&c.rust);
         let ws = match &c.value {
-            Value::Scalar { scalar, .. } => Some(ctx.ws(scalar.ws)),
+            Value::Scalar { scalar, .. } => Some(Ctx::ws_short(scalar.ws)),
             _ => None,
         };
         // The attributes were read above, so the content is read without them (`read_scalar` would record them
@@ -98,12 +98,12 @@ fn children(ctx: &Ctx<'_>, s: &StructPlan) -> TokenStream {
         for m in members.iter().rev() {
             if m.shape == Shape::List {
                 // A list takes every occurrence, so later declarations of the same name are unreachable.
-                body = Some(read_item(ctx, m));
+                body = Some(read_item(m));
                 continue;
             }
             let slot = singles;
             singles += 1;
-            let once = read_once(ctx, m, slot);
+            let once = read_once(m, slot);
             body = Some(match body {
                 None => once,
                 Some(rest) => quote!(if !seen[#slot] { #once } else { #rest }),
@@ -123,18 +123,21 @@ fn children(ctx: &Ctx<'_>, s: &StructPlan) -> TokenStream {
     }
     let seen = (singles > 0).then(|| quote!(let mut seen = [false; #singles];));
     let names = groups.iter().map(|((ns, name), _)| {
-        let ns = ctx.ns_const(ns);
+        let ns = ctx.ns_short(ns);
         quote!((#ns, #name))
     });
-    let dispatch = if arms.is_empty() {
-        fallback
+    let (table, dispatch) = if arms.is_empty() {
+        (None, fallback)
     } else {
-        quote! {
-            match child.find_in(&[#(#names),*]) {
+        // `next` is where the name search starts: after the element read last (see `StartTag::find_in`).
+        let table = quote!(const NAMES: &[(&str, &str)] = &[#(#names),*]; let mut next = 0usize;);
+        let dispatch = quote! {
+            match child.find_in(NAMES, &mut next) {
                 #(#arms)*
                 _ => #fallback,
             }
-        }
+        };
+        (Some(table), dispatch)
     };
     let read = match &s.text {
         Some(text) => {
@@ -143,17 +146,17 @@ fn children(ctx: &Ctx<'_>, s: &StructPlan) -> TokenStream {
         }
         None => quote!(r.read_children(&mut |r, child| #dispatch)?;),
     };
-    quote!(#seen #read)
+    quote!(#table #seen #read)
 }
 
 /// The call that reads one occurrence of a single-valued member's element into its field; `slot` is the
 /// member's place in `seen`.
-fn read_once(ctx: &Ctx<'_>, f: &FieldPlan, slot: usize) -> TokenStream {
+fn read_once(f: &FieldPlan, slot: usize) -> TokenStream {
     let field = ident(&f.rust);
     match &f.value {
         Value::AnyType | Value::Wildcard { .. } => quote!(r.any_once(&mut seen, #slot, &mut out.#field, child)),
         Value::Scalar { scalar, .. } => {
-            let ws = ctx.ws(scalar.ws);
+            let ws = Ctx::ws_short(scalar.ws);
             quote!(r.scalar_once(&mut seen, #slot, &mut out.#field, child, #ws))
         }
         Value::Complex { .. } if f.shape == Shape::Boxed => {
@@ -164,12 +167,12 @@ fn read_once(ctx: &Ctx<'_>, f: &FieldPlan, slot: usize) -> TokenStream {
 }
 
 /// The call that reads one occurrence of a list member's element and appends it.
-fn read_item(ctx: &Ctx<'_>, f: &FieldPlan) -> TokenStream {
+fn read_item(f: &FieldPlan) -> TokenStream {
     let field = ident(&f.rust);
     match &f.value {
         Value::AnyType | Value::Wildcard { .. } => quote!(r.any_item(&mut out.#field, child)),
         Value::Scalar { scalar, .. } => {
-            let ws = ctx.ws(scalar.ws);
+            let ws = Ctx::ws_short(scalar.ws);
             quote!(r.scalar_item(&mut out.#field, child, #ws))
         }
         Value::Complex { .. } => quote!(r.complex_item(&mut out.#field, child)),
@@ -184,7 +187,8 @@ fn any_guard(constraint: &str, target_ns: &str) -> TokenStream {
             "##any" => quote!(true),
             "##local" => quote!(child.ns().is_empty()),
             "##targetNamespace" => quote!(child.ns() == #target_ns),
-            "##other" => quote!((!child.ns().is_empty() && child.ns() != #target_ns)),
+            // `&&` binds tighter than the `||` joining alternatives, so no parentheses are needed.
+            "##other" => quote!(!child.ns().is_empty() && child.ns() != #target_ns),
             uri => quote!(child.ns() == #uri),
         });
     }

@@ -31,7 +31,7 @@ pub(crate) fn emit_write(ctx: &Ctx<'_>, t: &TypePlan, s: &StructPlan) -> TokenSt
     // writer keeps a field's error and `finish` returns it.
     let members = s.members.iter().map(|m| {
         let f = ident(&m.rust);
-        let (ns, name) = (ctx.ns_const(&m.ns), &m.wire);
+        let (ns, name) = (ctx.ns_short(&m.ns), &m.wire);
         let list = m.shape == Shape::List;
         match &m.value {
             Value::Wildcard { .. } => quote!(w.any_list(&self.#f);),

@@ -5,6 +5,7 @@ use ::paypal_soap_runtime::xml::{
     DecodeError, EncodeError, StartTag, Ws, XmlRead, XmlReader, XmlScalar, XmlWrite,
     XmlWriter,
 };
+use crate::generated::ns::{API, CC, ED, EBL};
 impl XmlWrite for crate::generated::api::AddressVerifyRequestType {
     fn write_element(
         &self,
@@ -14,13 +15,13 @@ impl XmlWrite for crate::generated::api::AddressVerifyRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "Email", &self.email);
-        w.scalar_opt(crate::generated::ns::API, "Street", &self.street);
-        w.scalar_opt(crate::generated::ns::API, "Zip", &self.zip);
+        w.scalar_opt(API, "Email", &self.email);
+        w.scalar_opt(API, "Street", &self.street);
+        w.scalar_opt(API, "Zip", &self.zip);
         w.finish(ns, name)
     }
 }
@@ -31,34 +32,26 @@ impl XmlRead for crate::generated::api::AddressVerifyRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (API, "Email"),
+            (API, "Street"),
+            (API, "Zip"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 5usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::API, "Email"),
-                        (crate::generated::ns::API, "Street"),
-                        (crate::generated::ns::API, "Zip"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -67,17 +60,11 @@ impl XmlRead for crate::generated::api::AddressVerifyRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        2usize,
-                        &mut out.email,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 2usize, &mut out.email, child, Ws::Preserve)
                 }
                 4usize => {
                     r.scalar_once(
@@ -85,17 +72,11 @@ impl XmlRead for crate::generated::api::AddressVerifyRequestType {
                         3usize,
                         &mut out.street,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.zip,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.zip, child, Ws::Preserve)
                 }
                 _ => {
                     if child.ns().is_empty() {
@@ -118,22 +99,18 @@ impl XmlWrite for crate::generated::api::AddressVerifyResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "ConfirmationCode",
-            &self.confirmation_code,
-        );
-        w.scalar_opt(crate::generated::ns::API, "StreetMatch", &self.street_match);
-        w.scalar_opt(crate::generated::ns::API, "ZipMatch", &self.zip_match);
-        w.scalar_opt(crate::generated::ns::API, "CountryCode", &self.country_code);
-        w.scalar_opt(crate::generated::ns::API, "PayPalToken", &self.pay_pal_token);
+        w.scalar_opt(API, "ConfirmationCode", &self.confirmation_code);
+        w.scalar_opt(API, "StreetMatch", &self.street_match);
+        w.scalar_opt(API, "ZipMatch", &self.zip_match);
+        w.scalar_opt(API, "CountryCode", &self.country_code);
+        w.scalar_opt(API, "PayPalToken", &self.pay_pal_token);
         w.finish(ns, name)
     }
 }
@@ -144,42 +121,34 @@ impl XmlRead for crate::generated::api::AddressVerifyResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (API, "ConfirmationCode"),
+            (API, "StreetMatch"),
+            (API, "ZipMatch"),
+            (API, "CountryCode"),
+            (API, "PayPalToken"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 10usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (crate::generated::ns::API, "ConfirmationCode"),
-                        (crate::generated::ns::API, "StreetMatch"),
-                        (crate::generated::ns::API, "ZipMatch"),
-                        (crate::generated::ns::API, "CountryCode"),
-                        (crate::generated::ns::API, "PayPalToken"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -187,7 +156,7 @@ impl XmlRead for crate::generated::api::AddressVerifyResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -197,17 +166,11 @@ impl XmlRead for crate::generated::api::AddressVerifyResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.scalar_once(
@@ -215,7 +178,7 @@ impl XmlRead for crate::generated::api::AddressVerifyResponseType {
                         5usize,
                         &mut out.confirmation_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 7usize => {
@@ -224,7 +187,7 @@ impl XmlRead for crate::generated::api::AddressVerifyResponseType {
                         6usize,
                         &mut out.street_match,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 8usize => {
@@ -233,7 +196,7 @@ impl XmlRead for crate::generated::api::AddressVerifyResponseType {
                         7usize,
                         &mut out.zip_match,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 9usize => {
@@ -242,7 +205,7 @@ impl XmlRead for crate::generated::api::AddressVerifyResponseType {
                         8usize,
                         &mut out.country_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 10usize => {
@@ -251,7 +214,7 @@ impl XmlRead for crate::generated::api::AddressVerifyResponseType {
                         9usize,
                         &mut out.pay_pal_token,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => {
@@ -275,26 +238,18 @@ impl XmlWrite for crate::generated::api::BaUpdateRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "ReferenceID", &self.reference_id);
+        w.scalar_opt(API, "ReferenceID", &self.reference_id);
         w.scalar_opt(
-            crate::generated::ns::API,
+            API,
             "BillingAgreementDescription",
             &self.billing_agreement_description,
         );
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "BillingAgreementStatus",
-            &self.billing_agreement_status,
-        );
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "BillingAgreementCustom",
-            &self.billing_agreement_custom,
-        );
+        w.scalar_opt(API, "BillingAgreementStatus", &self.billing_agreement_status);
+        w.scalar_opt(API, "BillingAgreementCustom", &self.billing_agreement_custom);
         w.finish(ns, name)
     }
 }
@@ -305,35 +260,27 @@ impl XmlRead for crate::generated::api::BaUpdateRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (API, "ReferenceID"),
+            (API, "BillingAgreementDescription"),
+            (API, "BillingAgreementStatus"),
+            (API, "BillingAgreementCustom"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::API, "ReferenceID"),
-                        (crate::generated::ns::API, "BillingAgreementDescription"),
-                        (crate::generated::ns::API, "BillingAgreementStatus"),
-                        (crate::generated::ns::API, "BillingAgreementCustom"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -342,7 +289,7 @@ impl XmlRead for crate::generated::api::BaUpdateRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -351,7 +298,7 @@ impl XmlRead for crate::generated::api::BaUpdateRequestType {
                         2usize,
                         &mut out.reference_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -360,7 +307,7 @@ impl XmlRead for crate::generated::api::BaUpdateRequestType {
                         3usize,
                         &mut out.billing_agreement_description,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
@@ -369,7 +316,7 @@ impl XmlRead for crate::generated::api::BaUpdateRequestType {
                         4usize,
                         &mut out.billing_agreement_status,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 6usize => {
@@ -378,7 +325,7 @@ impl XmlRead for crate::generated::api::BaUpdateRequestType {
                         5usize,
                         &mut out.billing_agreement_custom,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => {
@@ -402,18 +349,14 @@ impl XmlWrite for crate::generated::api::BaUpdateResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "BAUpdateResponseDetails",
-            &self.ba_update_response_details,
-        );
+        w.complex_opt(EBL, "BAUpdateResponseDetails", &self.ba_update_response_details);
         w.finish(ns, name)
     }
 }
@@ -424,38 +367,30 @@ impl XmlRead for crate::generated::api::BaUpdateResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (EBL, "BAUpdateResponseDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (crate::generated::ns::EBL, "BAUpdateResponseDetails"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -463,7 +398,7 @@ impl XmlRead for crate::generated::api::BaUpdateResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -473,17 +408,11 @@ impl XmlRead for crate::generated::api::BaUpdateResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.complex_once(
@@ -514,12 +443,12 @@ impl XmlWrite for crate::generated::api::BmButtonSearchRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "StartDate", &self.start_date);
-        w.scalar_opt(crate::generated::ns::API, "EndDate", &self.end_date);
+        w.scalar_opt(API, "StartDate", &self.start_date);
+        w.scalar_opt(API, "EndDate", &self.end_date);
         w.finish(ns, name)
     }
 }
@@ -530,33 +459,25 @@ impl XmlRead for crate::generated::api::BmButtonSearchRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (API, "StartDate"),
+            (API, "EndDate"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 4usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::API, "StartDate"),
-                        (crate::generated::ns::API, "EndDate"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -565,7 +486,7 @@ impl XmlRead for crate::generated::api::BmButtonSearchRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -574,7 +495,7 @@ impl XmlRead for crate::generated::api::BmButtonSearchRequestType {
                         2usize,
                         &mut out.start_date,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 4usize => {
@@ -583,7 +504,7 @@ impl XmlRead for crate::generated::api::BmButtonSearchRequestType {
                         3usize,
                         &mut out.end_date,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => {
@@ -607,18 +528,14 @@ impl XmlWrite for crate::generated::api::BmButtonSearchResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "ButtonSearchResult",
-            &self.button_search_result,
-        );
+        w.complex_list(EBL, "ButtonSearchResult", &self.button_search_result);
         w.finish(ns, name)
     }
 }
@@ -629,38 +546,30 @@ impl XmlRead for crate::generated::api::BmButtonSearchResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (EBL, "ButtonSearchResult"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 5usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (crate::generated::ns::EBL, "ButtonSearchResult"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -668,7 +577,7 @@ impl XmlRead for crate::generated::api::BmButtonSearchResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -678,17 +587,11 @@ impl XmlRead for crate::generated::api::BmButtonSearchResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => r.complex_item(&mut out.button_search_result, child),
                 _ => {
@@ -712,26 +615,22 @@ impl XmlWrite for crate::generated::api::BmCreateButtonRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "ButtonType", &self.button_type);
-        w.scalar_opt(crate::generated::ns::API, "ButtonCode", &self.button_code);
-        w.scalar_opt(crate::generated::ns::API, "ButtonSubType", &self.button_sub_type);
-        w.scalar_list(crate::generated::ns::API, "ButtonVar", &self.button_var);
-        w.complex_list(crate::generated::ns::API, "OptionDetails", &self.option_details);
-        w.scalar_list(crate::generated::ns::API, "TextBox", &self.text_box);
-        w.scalar_opt(crate::generated::ns::API, "ButtonImage", &self.button_image);
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "ButtonImageURL",
-            &self.button_image_url,
-        );
-        w.scalar_opt(crate::generated::ns::API, "BuyNowText", &self.buy_now_text);
-        w.scalar_opt(crate::generated::ns::API, "SubscribeText", &self.subscribe_text);
-        w.scalar_opt(crate::generated::ns::API, "ButtonCountry", &self.button_country);
-        w.scalar_opt(crate::generated::ns::API, "ButtonLanguage", &self.button_language);
+        w.scalar_opt(API, "ButtonType", &self.button_type);
+        w.scalar_opt(API, "ButtonCode", &self.button_code);
+        w.scalar_opt(API, "ButtonSubType", &self.button_sub_type);
+        w.scalar_list(API, "ButtonVar", &self.button_var);
+        w.complex_list(API, "OptionDetails", &self.option_details);
+        w.scalar_list(API, "TextBox", &self.text_box);
+        w.scalar_opt(API, "ButtonImage", &self.button_image);
+        w.scalar_opt(API, "ButtonImageURL", &self.button_image_url);
+        w.scalar_opt(API, "BuyNowText", &self.buy_now_text);
+        w.scalar_opt(API, "SubscribeText", &self.subscribe_text);
+        w.scalar_opt(API, "ButtonCountry", &self.button_country);
+        w.scalar_opt(API, "ButtonLanguage", &self.button_language);
         w.finish(ns, name)
     }
 }
@@ -742,43 +641,35 @@ impl XmlRead for crate::generated::api::BmCreateButtonRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (API, "ButtonType"),
+            (API, "ButtonCode"),
+            (API, "ButtonSubType"),
+            (API, "ButtonVar"),
+            (API, "OptionDetails"),
+            (API, "TextBox"),
+            (API, "ButtonImage"),
+            (API, "ButtonImageURL"),
+            (API, "BuyNowText"),
+            (API, "SubscribeText"),
+            (API, "ButtonCountry"),
+            (API, "ButtonLanguage"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 11usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::API, "ButtonType"),
-                        (crate::generated::ns::API, "ButtonCode"),
-                        (crate::generated::ns::API, "ButtonSubType"),
-                        (crate::generated::ns::API, "ButtonVar"),
-                        (crate::generated::ns::API, "OptionDetails"),
-                        (crate::generated::ns::API, "TextBox"),
-                        (crate::generated::ns::API, "ButtonImage"),
-                        (crate::generated::ns::API, "ButtonImageURL"),
-                        (crate::generated::ns::API, "BuyNowText"),
-                        (crate::generated::ns::API, "SubscribeText"),
-                        (crate::generated::ns::API, "ButtonCountry"),
-                        (crate::generated::ns::API, "ButtonLanguage"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -787,7 +678,7 @@ impl XmlRead for crate::generated::api::BmCreateButtonRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -796,7 +687,7 @@ impl XmlRead for crate::generated::api::BmCreateButtonRequestType {
                         2usize,
                         &mut out.button_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 4usize => {
@@ -805,7 +696,7 @@ impl XmlRead for crate::generated::api::BmCreateButtonRequestType {
                         3usize,
                         &mut out.button_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 5usize => {
@@ -814,31 +705,19 @@ impl XmlRead for crate::generated::api::BmCreateButtonRequestType {
                         4usize,
                         &mut out.button_sub_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
-                6usize => {
-                    r.scalar_item(
-                        &mut out.button_var,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
-                }
+                6usize => r.scalar_item(&mut out.button_var, child, Ws::Preserve),
                 7usize => r.complex_item(&mut out.option_details, child),
-                8usize => {
-                    r.scalar_item(
-                        &mut out.text_box,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
-                }
+                8usize => r.scalar_item(&mut out.text_box, child, Ws::Preserve),
                 9usize => {
                     r.scalar_once(
                         &mut seen,
                         5usize,
                         &mut out.button_image,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 10usize => {
@@ -847,7 +726,7 @@ impl XmlRead for crate::generated::api::BmCreateButtonRequestType {
                         6usize,
                         &mut out.button_image_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 11usize => {
@@ -856,7 +735,7 @@ impl XmlRead for crate::generated::api::BmCreateButtonRequestType {
                         7usize,
                         &mut out.buy_now_text,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 12usize => {
@@ -865,7 +744,7 @@ impl XmlRead for crate::generated::api::BmCreateButtonRequestType {
                         8usize,
                         &mut out.subscribe_text,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 13usize => {
@@ -874,7 +753,7 @@ impl XmlRead for crate::generated::api::BmCreateButtonRequestType {
                         9usize,
                         &mut out.button_country,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 14usize => {
@@ -883,7 +762,7 @@ impl XmlRead for crate::generated::api::BmCreateButtonRequestType {
                         10usize,
                         &mut out.button_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => {
@@ -907,21 +786,17 @@ impl XmlWrite for crate::generated::api::BmCreateButtonResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "Website", &self.website);
-        w.scalar_opt(crate::generated::ns::API, "Email", &self.email);
-        w.scalar_opt(crate::generated::ns::API, "Mobile", &self.mobile);
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "HostedButtonID",
-            &self.hosted_button_id,
-        );
+        w.scalar_opt(API, "Website", &self.website);
+        w.scalar_opt(API, "Email", &self.email);
+        w.scalar_opt(API, "Mobile", &self.mobile);
+        w.scalar_opt(API, "HostedButtonID", &self.hosted_button_id);
         w.finish(ns, name)
     }
 }
@@ -932,41 +807,33 @@ impl XmlRead for crate::generated::api::BmCreateButtonResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (API, "Website"),
+            (API, "Email"),
+            (API, "Mobile"),
+            (API, "HostedButtonID"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 9usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (crate::generated::ns::API, "Website"),
-                        (crate::generated::ns::API, "Email"),
-                        (crate::generated::ns::API, "Mobile"),
-                        (crate::generated::ns::API, "HostedButtonID"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -974,7 +841,7 @@ impl XmlRead for crate::generated::api::BmCreateButtonResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -984,17 +851,11 @@ impl XmlRead for crate::generated::api::BmCreateButtonResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.scalar_once(
@@ -1002,17 +863,11 @@ impl XmlRead for crate::generated::api::BmCreateButtonResponseType {
                         5usize,
                         &mut out.website,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        6usize,
-                        &mut out.email,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 6usize, &mut out.email, child, Ws::Preserve)
                 }
                 8usize => {
                     r.scalar_once(
@@ -1020,7 +875,7 @@ impl XmlRead for crate::generated::api::BmCreateButtonResponseType {
                         7usize,
                         &mut out.mobile,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 9usize => {
@@ -1029,7 +884,7 @@ impl XmlRead for crate::generated::api::BmCreateButtonResponseType {
                         8usize,
                         &mut out.hosted_button_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => {
@@ -1053,15 +908,11 @@ impl XmlWrite for crate::generated::api::BmGetButtonDetailsRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "HostedButtonID",
-            &self.hosted_button_id,
-        );
+        w.scalar_opt(API, "HostedButtonID", &self.hosted_button_id);
         w.finish(ns, name)
     }
 }
@@ -1072,32 +923,24 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (API, "HostedButtonID"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::API, "HostedButtonID"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -1106,7 +949,7 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -1115,7 +958,7 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsRequestType {
                         2usize,
                         &mut out.hosted_button_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => {
@@ -1139,37 +982,29 @@ impl XmlWrite for crate::generated::api::BmGetButtonDetailsResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "Website", &self.website);
-        w.scalar_opt(crate::generated::ns::API, "Email", &self.email);
-        w.scalar_opt(crate::generated::ns::API, "Mobile", &self.mobile);
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "HostedButtonID",
-            &self.hosted_button_id,
-        );
-        w.scalar_opt(crate::generated::ns::API, "ButtonType", &self.button_type);
-        w.scalar_opt(crate::generated::ns::API, "ButtonCode", &self.button_code);
-        w.scalar_opt(crate::generated::ns::API, "ButtonSubType", &self.button_sub_type);
-        w.scalar_list(crate::generated::ns::API, "ButtonVar", &self.button_var);
-        w.complex_list(crate::generated::ns::API, "OptionDetails", &self.option_details);
-        w.scalar_list(crate::generated::ns::API, "TextBox", &self.text_box);
-        w.scalar_opt(crate::generated::ns::API, "ButtonImage", &self.button_image);
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "ButtonImageURL",
-            &self.button_image_url,
-        );
-        w.scalar_opt(crate::generated::ns::API, "BuyNowText", &self.buy_now_text);
-        w.scalar_opt(crate::generated::ns::API, "SubscribeText", &self.subscribe_text);
-        w.scalar_opt(crate::generated::ns::API, "ButtonCountry", &self.button_country);
-        w.scalar_opt(crate::generated::ns::API, "ButtonLanguage", &self.button_language);
+        w.scalar_opt(API, "Website", &self.website);
+        w.scalar_opt(API, "Email", &self.email);
+        w.scalar_opt(API, "Mobile", &self.mobile);
+        w.scalar_opt(API, "HostedButtonID", &self.hosted_button_id);
+        w.scalar_opt(API, "ButtonType", &self.button_type);
+        w.scalar_opt(API, "ButtonCode", &self.button_code);
+        w.scalar_opt(API, "ButtonSubType", &self.button_sub_type);
+        w.scalar_list(API, "ButtonVar", &self.button_var);
+        w.complex_list(API, "OptionDetails", &self.option_details);
+        w.scalar_list(API, "TextBox", &self.text_box);
+        w.scalar_opt(API, "ButtonImage", &self.button_image);
+        w.scalar_opt(API, "ButtonImageURL", &self.button_image_url);
+        w.scalar_opt(API, "BuyNowText", &self.buy_now_text);
+        w.scalar_opt(API, "SubscribeText", &self.subscribe_text);
+        w.scalar_opt(API, "ButtonCountry", &self.button_country);
+        w.scalar_opt(API, "ButtonLanguage", &self.button_language);
         w.finish(ns, name)
     }
 }
@@ -1180,53 +1015,45 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (API, "Website"),
+            (API, "Email"),
+            (API, "Mobile"),
+            (API, "HostedButtonID"),
+            (API, "ButtonType"),
+            (API, "ButtonCode"),
+            (API, "ButtonSubType"),
+            (API, "ButtonVar"),
+            (API, "OptionDetails"),
+            (API, "TextBox"),
+            (API, "ButtonImage"),
+            (API, "ButtonImageURL"),
+            (API, "BuyNowText"),
+            (API, "SubscribeText"),
+            (API, "ButtonCountry"),
+            (API, "ButtonLanguage"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 18usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (crate::generated::ns::API, "Website"),
-                        (crate::generated::ns::API, "Email"),
-                        (crate::generated::ns::API, "Mobile"),
-                        (crate::generated::ns::API, "HostedButtonID"),
-                        (crate::generated::ns::API, "ButtonType"),
-                        (crate::generated::ns::API, "ButtonCode"),
-                        (crate::generated::ns::API, "ButtonSubType"),
-                        (crate::generated::ns::API, "ButtonVar"),
-                        (crate::generated::ns::API, "OptionDetails"),
-                        (crate::generated::ns::API, "TextBox"),
-                        (crate::generated::ns::API, "ButtonImage"),
-                        (crate::generated::ns::API, "ButtonImageURL"),
-                        (crate::generated::ns::API, "BuyNowText"),
-                        (crate::generated::ns::API, "SubscribeText"),
-                        (crate::generated::ns::API, "ButtonCountry"),
-                        (crate::generated::ns::API, "ButtonLanguage"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -1234,7 +1061,7 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -1244,17 +1071,11 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.scalar_once(
@@ -1262,17 +1083,11 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                         5usize,
                         &mut out.website,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        6usize,
-                        &mut out.email,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 6usize, &mut out.email, child, Ws::Preserve)
                 }
                 8usize => {
                     r.scalar_once(
@@ -1280,7 +1095,7 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                         7usize,
                         &mut out.mobile,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 9usize => {
@@ -1289,7 +1104,7 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                         8usize,
                         &mut out.hosted_button_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 10usize => {
@@ -1298,7 +1113,7 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                         9usize,
                         &mut out.button_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 11usize => {
@@ -1307,7 +1122,7 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                         10usize,
                         &mut out.button_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 12usize => {
@@ -1316,31 +1131,19 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                         11usize,
                         &mut out.button_sub_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
-                13usize => {
-                    r.scalar_item(
-                        &mut out.button_var,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
-                }
+                13usize => r.scalar_item(&mut out.button_var, child, Ws::Preserve),
                 14usize => r.complex_item(&mut out.option_details, child),
-                15usize => {
-                    r.scalar_item(
-                        &mut out.text_box,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
-                }
+                15usize => r.scalar_item(&mut out.text_box, child, Ws::Preserve),
                 16usize => {
                     r.scalar_once(
                         &mut seen,
                         12usize,
                         &mut out.button_image,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 17usize => {
@@ -1349,7 +1152,7 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                         13usize,
                         &mut out.button_image_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 18usize => {
@@ -1358,7 +1161,7 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                         14usize,
                         &mut out.buy_now_text,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 19usize => {
@@ -1367,7 +1170,7 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                         15usize,
                         &mut out.subscribe_text,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 20usize => {
@@ -1376,7 +1179,7 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                         16usize,
                         &mut out.button_country,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 21usize => {
@@ -1385,7 +1188,7 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsResponseType {
                         17usize,
                         &mut out.button_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => {
@@ -1409,15 +1212,11 @@ impl XmlWrite for crate::generated::api::BmGetInventoryRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "HostedButtonID",
-            &self.hosted_button_id,
-        );
+        w.scalar_opt(API, "HostedButtonID", &self.hosted_button_id);
         w.finish(ns, name)
     }
 }
@@ -1428,32 +1227,24 @@ impl XmlRead for crate::generated::api::BmGetInventoryRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (API, "HostedButtonID"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::API, "HostedButtonID"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -1462,7 +1253,7 @@ impl XmlRead for crate::generated::api::BmGetInventoryRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -1471,7 +1262,7 @@ impl XmlRead for crate::generated::api::BmGetInventoryRequestType {
                         2usize,
                         &mut out.hosted_button_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => {
@@ -1495,38 +1286,22 @@ impl XmlWrite for crate::generated::api::BmGetInventoryResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "HostedButtonID",
-            &self.hosted_button_id,
-        );
-        w.scalar_opt(crate::generated::ns::API, "TrackInv", &self.track_inv);
-        w.scalar_opt(crate::generated::ns::API, "TrackPnl", &self.track_pnl);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "ItemTrackingDetails",
-            &self.item_tracking_details,
-        );
-        w.scalar_opt(crate::generated::ns::API, "OptionIndex", &self.option_index);
-        w.scalar_opt(crate::generated::ns::API, "OptionName", &self.option_name);
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "OptionTrackingDetails",
-            &self.option_tracking_details,
-        );
-        w.scalar_opt(crate::generated::ns::API, "SoldoutURL", &self.soldout_url);
-        w.scalar_list(
-            crate::generated::ns::API,
-            "DigitalDownloadKeys",
-            &self.digital_download_keys,
-        );
+        w.scalar_opt(API, "HostedButtonID", &self.hosted_button_id);
+        w.scalar_opt(API, "TrackInv", &self.track_inv);
+        w.scalar_opt(API, "TrackPnl", &self.track_pnl);
+        w.complex_opt(EBL, "ItemTrackingDetails", &self.item_tracking_details);
+        w.scalar_opt(API, "OptionIndex", &self.option_index);
+        w.scalar_opt(API, "OptionName", &self.option_name);
+        w.complex_list(EBL, "OptionTrackingDetails", &self.option_tracking_details);
+        w.scalar_opt(API, "SoldoutURL", &self.soldout_url);
+        w.scalar_list(API, "DigitalDownloadKeys", &self.digital_download_keys);
         w.finish(ns, name)
     }
 }
@@ -1537,46 +1312,38 @@ impl XmlRead for crate::generated::api::BmGetInventoryResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (API, "HostedButtonID"),
+            (API, "TrackInv"),
+            (API, "TrackPnl"),
+            (EBL, "ItemTrackingDetails"),
+            (API, "OptionIndex"),
+            (API, "OptionName"),
+            (EBL, "OptionTrackingDetails"),
+            (API, "SoldoutURL"),
+            (API, "DigitalDownloadKeys"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 12usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (crate::generated::ns::API, "HostedButtonID"),
-                        (crate::generated::ns::API, "TrackInv"),
-                        (crate::generated::ns::API, "TrackPnl"),
-                        (crate::generated::ns::EBL, "ItemTrackingDetails"),
-                        (crate::generated::ns::API, "OptionIndex"),
-                        (crate::generated::ns::API, "OptionName"),
-                        (crate::generated::ns::EBL, "OptionTrackingDetails"),
-                        (crate::generated::ns::API, "SoldoutURL"),
-                        (crate::generated::ns::API, "DigitalDownloadKeys"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -1584,7 +1351,7 @@ impl XmlRead for crate::generated::api::BmGetInventoryResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -1594,17 +1361,11 @@ impl XmlRead for crate::generated::api::BmGetInventoryResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.scalar_once(
@@ -1612,7 +1373,7 @@ impl XmlRead for crate::generated::api::BmGetInventoryResponseType {
                         5usize,
                         &mut out.hosted_button_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => {
@@ -1621,7 +1382,7 @@ impl XmlRead for crate::generated::api::BmGetInventoryResponseType {
                         6usize,
                         &mut out.track_inv,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 8usize => {
@@ -1630,7 +1391,7 @@ impl XmlRead for crate::generated::api::BmGetInventoryResponseType {
                         7usize,
                         &mut out.track_pnl,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 9usize => {
@@ -1647,7 +1408,7 @@ impl XmlRead for crate::generated::api::BmGetInventoryResponseType {
                         9usize,
                         &mut out.option_index,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 11usize => {
@@ -1656,7 +1417,7 @@ impl XmlRead for crate::generated::api::BmGetInventoryResponseType {
                         10usize,
                         &mut out.option_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 12usize => r.complex_item(&mut out.option_tracking_details, child),
@@ -1666,15 +1427,11 @@ impl XmlRead for crate::generated::api::BmGetInventoryResponseType {
                         11usize,
                         &mut out.soldout_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 14usize => {
-                    r.scalar_item(
-                        &mut out.digital_download_keys,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_item(&mut out.digital_download_keys, child, Ws::Preserve)
                 }
                 _ => {
                     if child.ns().is_empty() {
@@ -1697,16 +1454,12 @@ impl XmlWrite for crate::generated::api::BmManageButtonStatusRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "HostedButtonID",
-            &self.hosted_button_id,
-        );
-        w.scalar_opt(crate::generated::ns::API, "ButtonStatus", &self.button_status);
+        w.scalar_opt(API, "HostedButtonID", &self.hosted_button_id);
+        w.scalar_opt(API, "ButtonStatus", &self.button_status);
         w.finish(ns, name)
     }
 }
@@ -1717,33 +1470,25 @@ impl XmlRead for crate::generated::api::BmManageButtonStatusRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (API, "HostedButtonID"),
+            (API, "ButtonStatus"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 4usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::API, "HostedButtonID"),
-                        (crate::generated::ns::API, "ButtonStatus"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -1752,7 +1497,7 @@ impl XmlRead for crate::generated::api::BmManageButtonStatusRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -1761,7 +1506,7 @@ impl XmlRead for crate::generated::api::BmManageButtonStatusRequestType {
                         2usize,
                         &mut out.hosted_button_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -1770,7 +1515,7 @@ impl XmlRead for crate::generated::api::BmManageButtonStatusRequestType {
                         3usize,
                         &mut out.button_status,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => {
@@ -1794,12 +1539,12 @@ impl XmlWrite for crate::generated::api::BmManageButtonStatusResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
         w.finish(ns, name)
     }
@@ -1811,37 +1556,29 @@ impl XmlRead for crate::generated::api::BmManageButtonStatusResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 5usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -1849,7 +1586,7 @@ impl XmlRead for crate::generated::api::BmManageButtonStatusResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -1859,17 +1596,11 @@ impl XmlRead for crate::generated::api::BmManageButtonStatusResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 _ => {
                     if child.ns().is_empty() {
@@ -1892,44 +1623,24 @@ impl XmlWrite for crate::generated::api::BmSetInventoryRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
+        w.scalar_opt(API, "HostedButtonID", &self.hosted_button_id);
+        w.scalar_opt(API, "TrackInv", &self.track_inv);
+        w.scalar_opt(API, "TrackPnl", &self.track_pnl);
+        w.complex_opt(EBL, "ItemTrackingDetails", &self.item_tracking_details);
+        w.scalar_opt(API, "OptionIndex", &self.option_index);
+        w.complex_list(EBL, "OptionTrackingDetails", &self.option_tracking_details);
+        w.scalar_opt(API, "SoldoutURL", &self.soldout_url);
+        w.scalar_opt(API, "ReuseDigitalDownloadKeys", &self.reuse_digital_download_keys);
         w.scalar_opt(
-            crate::generated::ns::API,
-            "HostedButtonID",
-            &self.hosted_button_id,
-        );
-        w.scalar_opt(crate::generated::ns::API, "TrackInv", &self.track_inv);
-        w.scalar_opt(crate::generated::ns::API, "TrackPnl", &self.track_pnl);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "ItemTrackingDetails",
-            &self.item_tracking_details,
-        );
-        w.scalar_opt(crate::generated::ns::API, "OptionIndex", &self.option_index);
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "OptionTrackingDetails",
-            &self.option_tracking_details,
-        );
-        w.scalar_opt(crate::generated::ns::API, "SoldoutURL", &self.soldout_url);
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "ReuseDigitalDownloadKeys",
-            &self.reuse_digital_download_keys,
-        );
-        w.scalar_opt(
-            crate::generated::ns::API,
+            API,
             "AppendDigitalDownloadKeys",
             &self.append_digital_download_keys,
         );
-        w.scalar_list(
-            crate::generated::ns::API,
-            "DigitalDownloadKeys",
-            &self.digital_download_keys,
-        );
+        w.scalar_list(API, "DigitalDownloadKeys", &self.digital_download_keys);
         w.finish(ns, name)
     }
 }
@@ -1940,41 +1651,33 @@ impl XmlRead for crate::generated::api::BmSetInventoryRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (API, "HostedButtonID"),
+            (API, "TrackInv"),
+            (API, "TrackPnl"),
+            (EBL, "ItemTrackingDetails"),
+            (API, "OptionIndex"),
+            (EBL, "OptionTrackingDetails"),
+            (API, "SoldoutURL"),
+            (API, "ReuseDigitalDownloadKeys"),
+            (API, "AppendDigitalDownloadKeys"),
+            (API, "DigitalDownloadKeys"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 10usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::API, "HostedButtonID"),
-                        (crate::generated::ns::API, "TrackInv"),
-                        (crate::generated::ns::API, "TrackPnl"),
-                        (crate::generated::ns::EBL, "ItemTrackingDetails"),
-                        (crate::generated::ns::API, "OptionIndex"),
-                        (crate::generated::ns::EBL, "OptionTrackingDetails"),
-                        (crate::generated::ns::API, "SoldoutURL"),
-                        (crate::generated::ns::API, "ReuseDigitalDownloadKeys"),
-                        (crate::generated::ns::API, "AppendDigitalDownloadKeys"),
-                        (crate::generated::ns::API, "DigitalDownloadKeys"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -1983,7 +1686,7 @@ impl XmlRead for crate::generated::api::BmSetInventoryRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -1992,7 +1695,7 @@ impl XmlRead for crate::generated::api::BmSetInventoryRequestType {
                         2usize,
                         &mut out.hosted_button_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -2001,7 +1704,7 @@ impl XmlRead for crate::generated::api::BmSetInventoryRequestType {
                         3usize,
                         &mut out.track_inv,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
@@ -2010,7 +1713,7 @@ impl XmlRead for crate::generated::api::BmSetInventoryRequestType {
                         4usize,
                         &mut out.track_pnl,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 6usize => {
@@ -2027,7 +1730,7 @@ impl XmlRead for crate::generated::api::BmSetInventoryRequestType {
                         6usize,
                         &mut out.option_index,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 8usize => r.complex_item(&mut out.option_tracking_details, child),
@@ -2037,7 +1740,7 @@ impl XmlRead for crate::generated::api::BmSetInventoryRequestType {
                         7usize,
                         &mut out.soldout_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 10usize => {
@@ -2046,7 +1749,7 @@ impl XmlRead for crate::generated::api::BmSetInventoryRequestType {
                         8usize,
                         &mut out.reuse_digital_download_keys,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 11usize => {
@@ -2055,15 +1758,11 @@ impl XmlRead for crate::generated::api::BmSetInventoryRequestType {
                         9usize,
                         &mut out.append_digital_download_keys,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 12usize => {
-                    r.scalar_item(
-                        &mut out.digital_download_keys,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_item(&mut out.digital_download_keys, child, Ws::Preserve)
                 }
                 _ => {
                     if child.ns().is_empty() {
@@ -2086,12 +1785,12 @@ impl XmlWrite for crate::generated::api::BmSetInventoryResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
         w.finish(ns, name)
     }
@@ -2103,37 +1802,29 @@ impl XmlRead for crate::generated::api::BmSetInventoryResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 5usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -2141,7 +1832,7 @@ impl XmlRead for crate::generated::api::BmSetInventoryResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -2151,17 +1842,11 @@ impl XmlRead for crate::generated::api::BmSetInventoryResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 _ => {
                     if child.ns().is_empty() {
@@ -2184,31 +1869,23 @@ impl XmlWrite for crate::generated::api::BmUpdateButtonRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "HostedButtonID",
-            &self.hosted_button_id,
-        );
-        w.scalar_opt(crate::generated::ns::API, "ButtonType", &self.button_type);
-        w.scalar_opt(crate::generated::ns::API, "ButtonCode", &self.button_code);
-        w.scalar_opt(crate::generated::ns::API, "ButtonSubType", &self.button_sub_type);
-        w.scalar_list(crate::generated::ns::API, "ButtonVar", &self.button_var);
-        w.complex_list(crate::generated::ns::API, "OptionDetails", &self.option_details);
-        w.scalar_list(crate::generated::ns::API, "TextBox", &self.text_box);
-        w.scalar_opt(crate::generated::ns::API, "ButtonImage", &self.button_image);
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "ButtonImageURL",
-            &self.button_image_url,
-        );
-        w.scalar_opt(crate::generated::ns::API, "BuyNowText", &self.buy_now_text);
-        w.scalar_opt(crate::generated::ns::API, "SubscribeText", &self.subscribe_text);
-        w.scalar_opt(crate::generated::ns::API, "ButtonCountry", &self.button_country);
-        w.scalar_opt(crate::generated::ns::API, "ButtonLanguage", &self.button_language);
+        w.scalar_opt(API, "HostedButtonID", &self.hosted_button_id);
+        w.scalar_opt(API, "ButtonType", &self.button_type);
+        w.scalar_opt(API, "ButtonCode", &self.button_code);
+        w.scalar_opt(API, "ButtonSubType", &self.button_sub_type);
+        w.scalar_list(API, "ButtonVar", &self.button_var);
+        w.complex_list(API, "OptionDetails", &self.option_details);
+        w.scalar_list(API, "TextBox", &self.text_box);
+        w.scalar_opt(API, "ButtonImage", &self.button_image);
+        w.scalar_opt(API, "ButtonImageURL", &self.button_image_url);
+        w.scalar_opt(API, "BuyNowText", &self.buy_now_text);
+        w.scalar_opt(API, "SubscribeText", &self.subscribe_text);
+        w.scalar_opt(API, "ButtonCountry", &self.button_country);
+        w.scalar_opt(API, "ButtonLanguage", &self.button_language);
         w.finish(ns, name)
     }
 }
@@ -2219,44 +1896,36 @@ impl XmlRead for crate::generated::api::BmUpdateButtonRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (API, "HostedButtonID"),
+            (API, "ButtonType"),
+            (API, "ButtonCode"),
+            (API, "ButtonSubType"),
+            (API, "ButtonVar"),
+            (API, "OptionDetails"),
+            (API, "TextBox"),
+            (API, "ButtonImage"),
+            (API, "ButtonImageURL"),
+            (API, "BuyNowText"),
+            (API, "SubscribeText"),
+            (API, "ButtonCountry"),
+            (API, "ButtonLanguage"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 12usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::API, "HostedButtonID"),
-                        (crate::generated::ns::API, "ButtonType"),
-                        (crate::generated::ns::API, "ButtonCode"),
-                        (crate::generated::ns::API, "ButtonSubType"),
-                        (crate::generated::ns::API, "ButtonVar"),
-                        (crate::generated::ns::API, "OptionDetails"),
-                        (crate::generated::ns::API, "TextBox"),
-                        (crate::generated::ns::API, "ButtonImage"),
-                        (crate::generated::ns::API, "ButtonImageURL"),
-                        (crate::generated::ns::API, "BuyNowText"),
-                        (crate::generated::ns::API, "SubscribeText"),
-                        (crate::generated::ns::API, "ButtonCountry"),
-                        (crate::generated::ns::API, "ButtonLanguage"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -2265,7 +1934,7 @@ impl XmlRead for crate::generated::api::BmUpdateButtonRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -2274,7 +1943,7 @@ impl XmlRead for crate::generated::api::BmUpdateButtonRequestType {
                         2usize,
                         &mut out.hosted_button_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -2283,7 +1952,7 @@ impl XmlRead for crate::generated::api::BmUpdateButtonRequestType {
                         3usize,
                         &mut out.button_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 5usize => {
@@ -2292,7 +1961,7 @@ impl XmlRead for crate::generated::api::BmUpdateButtonRequestType {
                         4usize,
                         &mut out.button_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 6usize => {
@@ -2301,31 +1970,19 @@ impl XmlRead for crate::generated::api::BmUpdateButtonRequestType {
                         5usize,
                         &mut out.button_sub_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
-                7usize => {
-                    r.scalar_item(
-                        &mut out.button_var,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
-                }
+                7usize => r.scalar_item(&mut out.button_var, child, Ws::Preserve),
                 8usize => r.complex_item(&mut out.option_details, child),
-                9usize => {
-                    r.scalar_item(
-                        &mut out.text_box,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
-                }
+                9usize => r.scalar_item(&mut out.text_box, child, Ws::Preserve),
                 10usize => {
                     r.scalar_once(
                         &mut seen,
                         6usize,
                         &mut out.button_image,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 11usize => {
@@ -2334,7 +1991,7 @@ impl XmlRead for crate::generated::api::BmUpdateButtonRequestType {
                         7usize,
                         &mut out.button_image_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 12usize => {
@@ -2343,7 +2000,7 @@ impl XmlRead for crate::generated::api::BmUpdateButtonRequestType {
                         8usize,
                         &mut out.buy_now_text,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 13usize => {
@@ -2352,7 +2009,7 @@ impl XmlRead for crate::generated::api::BmUpdateButtonRequestType {
                         9usize,
                         &mut out.subscribe_text,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 14usize => {
@@ -2361,7 +2018,7 @@ impl XmlRead for crate::generated::api::BmUpdateButtonRequestType {
                         10usize,
                         &mut out.button_country,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 15usize => {
@@ -2370,7 +2027,7 @@ impl XmlRead for crate::generated::api::BmUpdateButtonRequestType {
                         11usize,
                         &mut out.button_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => {
@@ -2394,21 +2051,17 @@ impl XmlWrite for crate::generated::api::BmUpdateButtonResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "Website", &self.website);
-        w.scalar_opt(crate::generated::ns::API, "Email", &self.email);
-        w.scalar_opt(crate::generated::ns::API, "Mobile", &self.mobile);
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "HostedButtonID",
-            &self.hosted_button_id,
-        );
+        w.scalar_opt(API, "Website", &self.website);
+        w.scalar_opt(API, "Email", &self.email);
+        w.scalar_opt(API, "Mobile", &self.mobile);
+        w.scalar_opt(API, "HostedButtonID", &self.hosted_button_id);
         w.finish(ns, name)
     }
 }
@@ -2419,41 +2072,33 @@ impl XmlRead for crate::generated::api::BmUpdateButtonResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (API, "Website"),
+            (API, "Email"),
+            (API, "Mobile"),
+            (API, "HostedButtonID"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 9usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (crate::generated::ns::API, "Website"),
-                        (crate::generated::ns::API, "Email"),
-                        (crate::generated::ns::API, "Mobile"),
-                        (crate::generated::ns::API, "HostedButtonID"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -2461,7 +2106,7 @@ impl XmlRead for crate::generated::api::BmUpdateButtonResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -2471,17 +2116,11 @@ impl XmlRead for crate::generated::api::BmUpdateButtonResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.scalar_once(
@@ -2489,17 +2128,11 @@ impl XmlRead for crate::generated::api::BmUpdateButtonResponseType {
                         5usize,
                         &mut out.website,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        6usize,
-                        &mut out.email,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 6usize, &mut out.email, child, Ws::Preserve)
                 }
                 8usize => {
                     r.scalar_once(
@@ -2507,7 +2140,7 @@ impl XmlRead for crate::generated::api::BmUpdateButtonResponseType {
                         7usize,
                         &mut out.mobile,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 9usize => {
@@ -2516,7 +2149,7 @@ impl XmlRead for crate::generated::api::BmUpdateButtonResponseType {
                         8usize,
                         &mut out.hosted_button_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => {
@@ -2540,12 +2173,12 @@ impl XmlWrite for crate::generated::api::BillOutstandingAmountRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "BillOutstandingAmountRequestDetails",
             &self.bill_outstanding_amount_request_details,
         );
@@ -2559,35 +2192,24 @@ impl XmlRead for crate::generated::api::BillOutstandingAmountRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (EBL, "BillOutstandingAmountRequestDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (
-                            crate::generated::ns::EBL,
-                            "BillOutstandingAmountRequestDetails",
-                        ),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -2596,7 +2218,7 @@ impl XmlRead for crate::generated::api::BillOutstandingAmountRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -2628,15 +2250,15 @@ impl XmlWrite for crate::generated::api::BillOutstandingAmountResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "BillOutstandingAmountResponseDetails",
             &self.bill_outstanding_amount_response_details,
         );
@@ -2650,41 +2272,30 @@ impl XmlRead for crate::generated::api::BillOutstandingAmountResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (EBL, "BillOutstandingAmountResponseDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (
-                            crate::generated::ns::EBL,
-                            "BillOutstandingAmountResponseDetails",
-                        ),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -2692,7 +2303,7 @@ impl XmlRead for crate::generated::api::BillOutstandingAmountResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -2702,17 +2313,11 @@ impl XmlRead for crate::generated::api::BillOutstandingAmountResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.complex_once(
@@ -2743,20 +2348,16 @@ impl XmlWrite for crate::generated::api::BillUserRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "MerchantPullPaymentDetails",
             &self.merchant_pull_payment_details,
         );
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "ReturnFMFDetails",
-            &self.return_fmf_details,
-        );
+        w.scalar_opt(API, "ReturnFMFDetails", &self.return_fmf_details);
         w.finish(ns, name)
     }
 }
@@ -2767,33 +2368,25 @@ impl XmlRead for crate::generated::api::BillUserRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (EBL, "MerchantPullPaymentDetails"),
+            (API, "ReturnFMFDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 4usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "MerchantPullPaymentDetails"),
-                        (crate::generated::ns::API, "ReturnFMFDetails"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -2802,7 +2395,7 @@ impl XmlRead for crate::generated::api::BillUserRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -2819,7 +2412,7 @@ impl XmlRead for crate::generated::api::BillUserRequestType {
                         3usize,
                         &mut out.return_fmf_details,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => {
@@ -2843,19 +2436,15 @@ impl XmlWrite for crate::generated::api::BillUserResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "BillUserResponseDetails",
-            &self.bill_user_response_details,
-        );
-        w.complex_opt(crate::generated::ns::API, "FMFDetails", &self.fmf_details);
+        w.complex_opt(EBL, "BillUserResponseDetails", &self.bill_user_response_details);
+        w.complex_opt(API, "FMFDetails", &self.fmf_details);
         w.finish(ns, name)
     }
 }
@@ -2866,39 +2455,31 @@ impl XmlRead for crate::generated::api::BillUserResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (EBL, "BillUserResponseDetails"),
+            (API, "FMFDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 7usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (crate::generated::ns::EBL, "BillUserResponseDetails"),
-                        (crate::generated::ns::API, "FMFDetails"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -2906,7 +2487,7 @@ impl XmlRead for crate::generated::api::BillUserResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -2916,17 +2497,11 @@ impl XmlRead for crate::generated::api::BillUserResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.complex_once(
@@ -2958,12 +2533,12 @@ impl XmlWrite for crate::generated::api::CancelRecoupRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::ED,
+            ED,
             "EnhancedCancelRecoupRequestDetails",
             &self.enhanced_cancel_recoup_request_details,
         );
@@ -2977,32 +2552,24 @@ impl XmlRead for crate::generated::api::CancelRecoupRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (ED, "EnhancedCancelRecoupRequestDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::ED, "EnhancedCancelRecoupRequestDetails"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -3011,7 +2578,7 @@ impl XmlRead for crate::generated::api::CancelRecoupRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -3043,12 +2610,12 @@ impl XmlWrite for crate::generated::api::CancelRecoupResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
         w.finish(ns, name)
     }
@@ -3060,37 +2627,29 @@ impl XmlRead for crate::generated::api::CancelRecoupResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 5usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -3098,7 +2657,7 @@ impl XmlRead for crate::generated::api::CancelRecoupResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -3108,17 +2667,11 @@ impl XmlRead for crate::generated::api::CancelRecoupResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 _ => {
                     if child.ns().is_empty() {
@@ -3141,12 +2694,12 @@ impl XmlWrite for crate::generated::api::CompleteRecoupRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::ED,
+            ED,
             "EnhancedCompleteRecoupRequestDetails",
             &self.enhanced_complete_recoup_request_details,
         );
@@ -3160,35 +2713,24 @@ impl XmlRead for crate::generated::api::CompleteRecoupRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (ED, "EnhancedCompleteRecoupRequestDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (
-                            crate::generated::ns::ED,
-                            "EnhancedCompleteRecoupRequestDetails",
-                        ),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -3197,7 +2739,7 @@ impl XmlRead for crate::generated::api::CompleteRecoupRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -3229,15 +2771,15 @@ impl XmlWrite for crate::generated::api::CompleteRecoupResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::ED,
+            ED,
             "EnhancedCompleteRecoupResponseDetails",
             &self.enhanced_complete_recoup_response_details,
         );
@@ -3251,41 +2793,30 @@ impl XmlRead for crate::generated::api::CompleteRecoupResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (ED, "EnhancedCompleteRecoupResponseDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (
-                            crate::generated::ns::ED,
-                            "EnhancedCompleteRecoupResponseDetails",
-                        ),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -3293,7 +2824,7 @@ impl XmlRead for crate::generated::api::CompleteRecoupResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -3303,17 +2834,11 @@ impl XmlRead for crate::generated::api::CompleteRecoupResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.complex_once(
@@ -3344,11 +2869,11 @@ impl XmlWrite for crate::generated::api::CreateBillingAgreementRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "Token", &self.token);
+        w.scalar_opt(API, "Token", &self.token);
         w.finish(ns, name)
     }
 }
@@ -3359,32 +2884,24 @@ impl XmlRead for crate::generated::api::CreateBillingAgreementRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (API, "Token"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::API, "Token"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -3393,17 +2910,11 @@ impl XmlRead for crate::generated::api::CreateBillingAgreementRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        2usize,
-                        &mut out.token,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 2usize, &mut out.token, child, Ws::Preserve)
                 }
                 _ => {
                     if child.ns().is_empty() {
@@ -3426,18 +2937,14 @@ impl XmlWrite for crate::generated::api::CreateBillingAgreementResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "BillingAgreementID",
-            &self.billing_agreement_id,
-        );
+        w.scalar_opt(API, "BillingAgreementID", &self.billing_agreement_id);
         w.finish(ns, name)
     }
 }
@@ -3448,38 +2955,30 @@ impl XmlRead for crate::generated::api::CreateBillingAgreementResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (API, "BillingAgreementID"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (crate::generated::ns::API, "BillingAgreementID"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -3487,7 +2986,7 @@ impl XmlRead for crate::generated::api::CreateBillingAgreementResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -3497,17 +2996,11 @@ impl XmlRead for crate::generated::api::CreateBillingAgreementResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.scalar_once(
@@ -3515,7 +3008,7 @@ impl XmlRead for crate::generated::api::CreateBillingAgreementResponseType {
                         5usize,
                         &mut out.billing_agreement_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => {
@@ -3539,12 +3032,12 @@ impl XmlWrite for crate::generated::api::CreateMobilePaymentRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "CreateMobilePaymentRequestDetails",
             &self.create_mobile_payment_request_details,
         );
@@ -3558,32 +3051,24 @@ impl XmlRead for crate::generated::api::CreateMobilePaymentRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (EBL, "CreateMobilePaymentRequestDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "CreateMobilePaymentRequestDetails"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -3592,7 +3077,7 @@ impl XmlRead for crate::generated::api::CreateMobilePaymentRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -3624,12 +3109,12 @@ impl XmlWrite for crate::generated::api::CreateMobilePaymentResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
         w.finish(ns, name)
     }
@@ -3641,37 +3126,29 @@ impl XmlRead for crate::generated::api::CreateMobilePaymentResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 5usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -3679,7 +3156,7 @@ impl XmlRead for crate::generated::api::CreateMobilePaymentResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -3689,17 +3166,11 @@ impl XmlRead for crate::generated::api::CreateMobilePaymentResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 _ => {
                     if child.ns().is_empty() {
@@ -3722,12 +3193,12 @@ impl XmlWrite for crate::generated::api::CreateRecurringPaymentsProfileRequestTy
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "CreateRecurringPaymentsProfileRequestDetails",
             &self.create_recurring_payments_profile_request_details,
         );
@@ -3741,35 +3212,24 @@ impl XmlRead for crate::generated::api::CreateRecurringPaymentsProfileRequestTyp
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (EBL, "CreateRecurringPaymentsProfileRequestDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (
-                            crate::generated::ns::EBL,
-                            "CreateRecurringPaymentsProfileRequestDetails",
-                        ),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -3778,7 +3238,7 @@ impl XmlRead for crate::generated::api::CreateRecurringPaymentsProfileRequestTyp
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -3810,15 +3270,15 @@ impl XmlWrite for crate::generated::api::CreateRecurringPaymentsProfileResponseT
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "CreateRecurringPaymentsProfileResponseDetails",
             &self.create_recurring_payments_profile_response_details,
         );
@@ -3832,41 +3292,30 @@ impl XmlRead for crate::generated::api::CreateRecurringPaymentsProfileResponseTy
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (EBL, "CreateRecurringPaymentsProfileResponseDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (
-                            crate::generated::ns::EBL,
-                            "CreateRecurringPaymentsProfileResponseDetails",
-                        ),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -3874,7 +3323,7 @@ impl XmlRead for crate::generated::api::CreateRecurringPaymentsProfileResponseTy
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -3884,17 +3333,11 @@ impl XmlRead for crate::generated::api::CreateRecurringPaymentsProfileResponseTy
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.complex_once(
@@ -3925,46 +3368,26 @@ impl XmlWrite for crate::generated::api::DoAuthorizationRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "TransactionID", &self.transaction_id);
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "TransactionEntity",
-            &self.transaction_entity,
-        );
-        w.complex_opt(crate::generated::ns::API, "Amount", &self.amount);
-        w.complex_opt(crate::generated::ns::EBL, "ShipToAddress", &self.ship_to_address);
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "PaymentDetailsItem",
-            &self.payment_details_item,
-        );
-        w.complex_opt(crate::generated::ns::API, "ItemTotal", &self.item_total);
-        w.complex_opt(crate::generated::ns::API, "ShippingTotal", &self.shipping_total);
-        w.complex_opt(crate::generated::ns::API, "HandlingTotal", &self.handling_total);
-        w.complex_opt(crate::generated::ns::API, "TaxTotal", &self.tax_total);
-        w.complex_opt(
-            crate::generated::ns::API,
-            "InsuranceTotal",
-            &self.insurance_total,
-        );
-        w.complex_opt(
-            crate::generated::ns::API,
-            "ShippingDiscount",
-            &self.shipping_discount,
-        );
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "OrderDescription",
-            &self.order_description,
-        );
-        w.scalar_opt(crate::generated::ns::API, "Custom", &self.custom);
-        w.scalar_opt(crate::generated::ns::API, "MsgSubID", &self.msg_sub_id);
-        w.scalar_opt(crate::generated::ns::API, "IPAddress", &self.ip_address);
-        w.scalar_opt(crate::generated::ns::API, "ShipToStore", &self.ship_to_store);
+        w.scalar_opt(API, "TransactionID", &self.transaction_id);
+        w.scalar_opt(API, "TransactionEntity", &self.transaction_entity);
+        w.complex_opt(API, "Amount", &self.amount);
+        w.complex_opt(EBL, "ShipToAddress", &self.ship_to_address);
+        w.complex_list(EBL, "PaymentDetailsItem", &self.payment_details_item);
+        w.complex_opt(API, "ItemTotal", &self.item_total);
+        w.complex_opt(API, "ShippingTotal", &self.shipping_total);
+        w.complex_opt(API, "HandlingTotal", &self.handling_total);
+        w.complex_opt(API, "TaxTotal", &self.tax_total);
+        w.complex_opt(API, "InsuranceTotal", &self.insurance_total);
+        w.complex_opt(API, "ShippingDiscount", &self.shipping_discount);
+        w.scalar_opt(API, "OrderDescription", &self.order_description);
+        w.scalar_opt(API, "Custom", &self.custom);
+        w.scalar_opt(API, "MsgSubID", &self.msg_sub_id);
+        w.scalar_opt(API, "IPAddress", &self.ip_address);
+        w.scalar_opt(API, "ShipToStore", &self.ship_to_store);
         w.finish(ns, name)
     }
 }
@@ -3975,47 +3398,39 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (API, "TransactionID"),
+            (API, "TransactionEntity"),
+            (API, "Amount"),
+            (EBL, "ShipToAddress"),
+            (EBL, "PaymentDetailsItem"),
+            (API, "ItemTotal"),
+            (API, "ShippingTotal"),
+            (API, "HandlingTotal"),
+            (API, "TaxTotal"),
+            (API, "InsuranceTotal"),
+            (API, "ShippingDiscount"),
+            (API, "OrderDescription"),
+            (API, "Custom"),
+            (API, "MsgSubID"),
+            (API, "IPAddress"),
+            (API, "ShipToStore"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 17usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::API, "TransactionID"),
-                        (crate::generated::ns::API, "TransactionEntity"),
-                        (crate::generated::ns::API, "Amount"),
-                        (crate::generated::ns::EBL, "ShipToAddress"),
-                        (crate::generated::ns::EBL, "PaymentDetailsItem"),
-                        (crate::generated::ns::API, "ItemTotal"),
-                        (crate::generated::ns::API, "ShippingTotal"),
-                        (crate::generated::ns::API, "HandlingTotal"),
-                        (crate::generated::ns::API, "TaxTotal"),
-                        (crate::generated::ns::API, "InsuranceTotal"),
-                        (crate::generated::ns::API, "ShippingDiscount"),
-                        (crate::generated::ns::API, "OrderDescription"),
-                        (crate::generated::ns::API, "Custom"),
-                        (crate::generated::ns::API, "MsgSubID"),
-                        (crate::generated::ns::API, "IPAddress"),
-                        (crate::generated::ns::API, "ShipToStore"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -4024,7 +3439,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -4033,7 +3448,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                         2usize,
                         &mut out.transaction_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -4042,7 +3457,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                         3usize,
                         &mut out.transaction_entity,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 5usize => r.complex_once(&mut seen, 4usize, &mut out.amount, child),
@@ -4070,7 +3485,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                         12usize,
                         &mut out.order_description,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 15usize => {
@@ -4079,7 +3494,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                         13usize,
                         &mut out.custom,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 16usize => {
@@ -4088,7 +3503,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                         14usize,
                         &mut out.msg_sub_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 17usize => {
@@ -4097,7 +3512,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                         15usize,
                         &mut out.ip_address,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 18usize => {
@@ -4106,7 +3521,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationRequestType {
                         16usize,
                         &mut out.ship_to_store,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => {
@@ -4130,21 +3545,17 @@ impl XmlWrite for crate::generated::api::DoAuthorizationResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "TransactionID", &self.transaction_id);
-        w.complex_opt(crate::generated::ns::API, "Amount", &self.amount);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "AuthorizationInfo",
-            &self.authorization_info,
-        );
-        w.scalar_opt(crate::generated::ns::API, "MsgSubID", &self.msg_sub_id);
+        w.scalar_opt(API, "TransactionID", &self.transaction_id);
+        w.complex_opt(API, "Amount", &self.amount);
+        w.complex_opt(EBL, "AuthorizationInfo", &self.authorization_info);
+        w.scalar_opt(API, "MsgSubID", &self.msg_sub_id);
         w.finish(ns, name)
     }
 }
@@ -4155,41 +3566,33 @@ impl XmlRead for crate::generated::api::DoAuthorizationResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (API, "TransactionID"),
+            (API, "Amount"),
+            (EBL, "AuthorizationInfo"),
+            (API, "MsgSubID"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 9usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (crate::generated::ns::API, "TransactionID"),
-                        (crate::generated::ns::API, "Amount"),
-                        (crate::generated::ns::EBL, "AuthorizationInfo"),
-                        (crate::generated::ns::API, "MsgSubID"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -4197,7 +3600,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -4207,17 +3610,11 @@ impl XmlRead for crate::generated::api::DoAuthorizationResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.scalar_once(
@@ -4225,7 +3622,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationResponseType {
                         5usize,
                         &mut out.transaction_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => r.complex_once(&mut seen, 6usize, &mut out.amount, child),
@@ -4238,7 +3635,7 @@ impl XmlRead for crate::generated::api::DoAuthorizationResponseType {
                         8usize,
                         &mut out.msg_sub_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => {
@@ -4262,17 +3659,13 @@ impl XmlWrite for crate::generated::api::DoCancelRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "CancelMsgSubID",
-            &self.cancel_msg_sub_id,
-        );
-        w.scalar_opt(crate::generated::ns::API, "APIType", &self.api_type);
-        w.scalar_opt(crate::generated::ns::API, "MsgSubID", &self.msg_sub_id);
+        w.scalar_opt(API, "CancelMsgSubID", &self.cancel_msg_sub_id);
+        w.scalar_opt(API, "APIType", &self.api_type);
+        w.scalar_opt(API, "MsgSubID", &self.msg_sub_id);
         w.finish(ns, name)
     }
 }
@@ -4283,34 +3676,26 @@ impl XmlRead for crate::generated::api::DoCancelRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (API, "CancelMsgSubID"),
+            (API, "APIType"),
+            (API, "MsgSubID"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 5usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::API, "CancelMsgSubID"),
-                        (crate::generated::ns::API, "APIType"),
-                        (crate::generated::ns::API, "MsgSubID"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -4319,7 +3704,7 @@ impl XmlRead for crate::generated::api::DoCancelRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -4328,7 +3713,7 @@ impl XmlRead for crate::generated::api::DoCancelRequestType {
                         2usize,
                         &mut out.cancel_msg_sub_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -4337,7 +3722,7 @@ impl XmlRead for crate::generated::api::DoCancelRequestType {
                         3usize,
                         &mut out.api_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 5usize => {
@@ -4346,7 +3731,7 @@ impl XmlRead for crate::generated::api::DoCancelRequestType {
                         4usize,
                         &mut out.msg_sub_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => {
@@ -4370,14 +3755,14 @@ impl XmlWrite for crate::generated::api::DoCancelResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "MsgSubID", &self.msg_sub_id);
+        w.scalar_opt(API, "MsgSubID", &self.msg_sub_id);
         w.finish(ns, name)
     }
 }
@@ -4388,38 +3773,30 @@ impl XmlRead for crate::generated::api::DoCancelResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (API, "MsgSubID"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (crate::generated::ns::API, "MsgSubID"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -4427,7 +3804,7 @@ impl XmlRead for crate::generated::api::DoCancelResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -4437,17 +3814,11 @@ impl XmlRead for crate::generated::api::DoCancelResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.scalar_once(
@@ -4455,7 +3826,7 @@ impl XmlRead for crate::generated::api::DoCancelResponseType {
                         5usize,
                         &mut out.msg_sub_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => {
@@ -4479,28 +3850,20 @@ impl XmlWrite for crate::generated::api::DoCaptureRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "AuthorizationID",
-            &self.authorization_id,
-        );
-        w.complex_opt(crate::generated::ns::API, "Amount", &self.amount);
-        w.scalar_opt(crate::generated::ns::API, "CompleteType", &self.complete_type);
-        w.scalar_opt(crate::generated::ns::API, "Note", &self.note);
-        w.scalar_opt(crate::generated::ns::API, "InvoiceID", &self.invoice_id);
-        w.complex_opt(crate::generated::ns::EBL, "EnhancedData", &self.enhanced_data);
-        w.scalar_opt(crate::generated::ns::API, "Descriptor", &self.descriptor);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "MerchantStoreDetails",
-            &self.merchant_store_details,
-        );
-        w.scalar_opt(crate::generated::ns::API, "MsgSubID", &self.msg_sub_id);
-        w.complex_opt(crate::generated::ns::EBL, "MerchantData", &self.merchant_data);
+        w.scalar_opt(API, "AuthorizationID", &self.authorization_id);
+        w.complex_opt(API, "Amount", &self.amount);
+        w.scalar_opt(API, "CompleteType", &self.complete_type);
+        w.scalar_opt(API, "Note", &self.note);
+        w.scalar_opt(API, "InvoiceID", &self.invoice_id);
+        w.complex_opt(EBL, "EnhancedData", &self.enhanced_data);
+        w.scalar_opt(API, "Descriptor", &self.descriptor);
+        w.complex_opt(EBL, "MerchantStoreDetails", &self.merchant_store_details);
+        w.scalar_opt(API, "MsgSubID", &self.msg_sub_id);
+        w.complex_opt(EBL, "MerchantData", &self.merchant_data);
         w.finish(ns, name)
     }
 }
@@ -4511,41 +3874,33 @@ impl XmlRead for crate::generated::api::DoCaptureRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (API, "AuthorizationID"),
+            (API, "Amount"),
+            (API, "CompleteType"),
+            (API, "Note"),
+            (API, "InvoiceID"),
+            (EBL, "EnhancedData"),
+            (API, "Descriptor"),
+            (EBL, "MerchantStoreDetails"),
+            (API, "MsgSubID"),
+            (EBL, "MerchantData"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 12usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::API, "AuthorizationID"),
-                        (crate::generated::ns::API, "Amount"),
-                        (crate::generated::ns::API, "CompleteType"),
-                        (crate::generated::ns::API, "Note"),
-                        (crate::generated::ns::API, "InvoiceID"),
-                        (crate::generated::ns::EBL, "EnhancedData"),
-                        (crate::generated::ns::API, "Descriptor"),
-                        (crate::generated::ns::EBL, "MerchantStoreDetails"),
-                        (crate::generated::ns::API, "MsgSubID"),
-                        (crate::generated::ns::EBL, "MerchantData"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -4554,7 +3909,7 @@ impl XmlRead for crate::generated::api::DoCaptureRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -4563,7 +3918,7 @@ impl XmlRead for crate::generated::api::DoCaptureRequestType {
                         2usize,
                         &mut out.authorization_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => r.complex_once(&mut seen, 3usize, &mut out.amount, child),
@@ -4573,17 +3928,11 @@ impl XmlRead for crate::generated::api::DoCaptureRequestType {
                         4usize,
                         &mut out.complete_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 6usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        5usize,
-                        &mut out.note,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 5usize, &mut out.note, child, Ws::Preserve)
                 }
                 7usize => {
                     r.scalar_once(
@@ -4591,7 +3940,7 @@ impl XmlRead for crate::generated::api::DoCaptureRequestType {
                         6usize,
                         &mut out.invoice_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 8usize => {
@@ -4603,7 +3952,7 @@ impl XmlRead for crate::generated::api::DoCaptureRequestType {
                         8usize,
                         &mut out.descriptor,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 10usize => {
@@ -4620,7 +3969,7 @@ impl XmlRead for crate::generated::api::DoCaptureRequestType {
                         10usize,
                         &mut out.msg_sub_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 12usize => {
@@ -4647,15 +3996,15 @@ impl XmlWrite for crate::generated::api::DoCaptureResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "DoCaptureResponseDetails",
             &self.do_capture_response_details,
         );
@@ -4669,38 +4018,30 @@ impl XmlRead for crate::generated::api::DoCaptureResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (EBL, "DoCaptureResponseDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (crate::generated::ns::EBL, "DoCaptureResponseDetails"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -4708,7 +4049,7 @@ impl XmlRead for crate::generated::api::DoCaptureResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -4718,17 +4059,11 @@ impl XmlRead for crate::generated::api::DoCaptureResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.complex_once(
@@ -4759,20 +4094,16 @@ impl XmlWrite for crate::generated::api::DoDirectPaymentRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "DoDirectPaymentRequestDetails",
             &self.do_direct_payment_request_details,
         );
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "ReturnFMFDetails",
-            &self.return_fmf_details,
-        );
+        w.scalar_opt(API, "ReturnFMFDetails", &self.return_fmf_details);
         w.finish(ns, name)
     }
 }
@@ -4783,33 +4114,25 @@ impl XmlRead for crate::generated::api::DoDirectPaymentRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (EBL, "DoDirectPaymentRequestDetails"),
+            (API, "ReturnFMFDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 4usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "DoDirectPaymentRequestDetails"),
-                        (crate::generated::ns::API, "ReturnFMFDetails"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -4818,7 +4141,7 @@ impl XmlRead for crate::generated::api::DoDirectPaymentRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -4835,7 +4158,7 @@ impl XmlRead for crate::generated::api::DoDirectPaymentRequestType {
                         3usize,
                         &mut out.return_fmf_details,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => {
@@ -4859,35 +4182,23 @@ impl XmlWrite for crate::generated::api::DoDirectPaymentResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
-        w.complex_opt(crate::generated::ns::API, "Amount", &self.amount);
-        w.scalar_opt(crate::generated::ns::API, "AVSCode", &self.avs_code);
-        w.scalar_opt(crate::generated::ns::API, "CVV2Code", &self.cvv2_code);
-        w.scalar_opt(crate::generated::ns::API, "TransactionID", &self.transaction_id);
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "TransactionPendingReason",
-            &self.transaction_pending_reason,
-        );
-        w.scalar_opt(crate::generated::ns::API, "PendingReason", &self.pending_reason);
-        w.scalar_opt(crate::generated::ns::API, "PaymentStatus", &self.payment_status);
-        w.complex_opt(crate::generated::ns::API, "FMFDetails", &self.fmf_details);
-        w.complex_opt(
-            crate::generated::ns::API,
-            "ThreeDSecureResponse",
-            &self.three_d_secure_response,
-        );
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "PaymentAdviceCode",
-            &self.payment_advice_code,
-        );
+        w.complex_opt(API, "Amount", &self.amount);
+        w.scalar_opt(API, "AVSCode", &self.avs_code);
+        w.scalar_opt(API, "CVV2Code", &self.cvv2_code);
+        w.scalar_opt(API, "TransactionID", &self.transaction_id);
+        w.scalar_opt(API, "TransactionPendingReason", &self.transaction_pending_reason);
+        w.scalar_opt(API, "PendingReason", &self.pending_reason);
+        w.scalar_opt(API, "PaymentStatus", &self.payment_status);
+        w.complex_opt(API, "FMFDetails", &self.fmf_details);
+        w.complex_opt(API, "ThreeDSecureResponse", &self.three_d_secure_response);
+        w.scalar_opt(API, "PaymentAdviceCode", &self.payment_advice_code);
         w.finish(ns, name)
     }
 }
@@ -4898,47 +4209,39 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (API, "Amount"),
+            (API, "AVSCode"),
+            (API, "CVV2Code"),
+            (API, "TransactionID"),
+            (API, "TransactionPendingReason"),
+            (API, "PendingReason"),
+            (API, "PaymentStatus"),
+            (API, "FMFDetails"),
+            (API, "ThreeDSecureResponse"),
+            (API, "PaymentAdviceCode"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 15usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (crate::generated::ns::API, "Amount"),
-                        (crate::generated::ns::API, "AVSCode"),
-                        (crate::generated::ns::API, "CVV2Code"),
-                        (crate::generated::ns::API, "TransactionID"),
-                        (crate::generated::ns::API, "TransactionPendingReason"),
-                        (crate::generated::ns::API, "PendingReason"),
-                        (crate::generated::ns::API, "PaymentStatus"),
-                        (crate::generated::ns::API, "FMFDetails"),
-                        (crate::generated::ns::API, "ThreeDSecureResponse"),
-                        (crate::generated::ns::API, "PaymentAdviceCode"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -4946,7 +4249,7 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -4956,17 +4259,11 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => r.complex_once(&mut seen, 5usize, &mut out.amount, child),
                 7usize => {
@@ -4975,7 +4272,7 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
                         6usize,
                         &mut out.avs_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 8usize => {
@@ -4984,7 +4281,7 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
                         7usize,
                         &mut out.cvv2_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 9usize => {
@@ -4993,7 +4290,7 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
                         8usize,
                         &mut out.transaction_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 10usize => {
@@ -5002,7 +4299,7 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
                         9usize,
                         &mut out.transaction_pending_reason,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 11usize => {
@@ -5011,7 +4308,7 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
                         10usize,
                         &mut out.pending_reason,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 12usize => {
@@ -5020,7 +4317,7 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
                         11usize,
                         &mut out.payment_status,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 13usize => {
@@ -5040,7 +4337,7 @@ impl XmlRead for crate::generated::api::DoDirectPaymentResponseType {
                         14usize,
                         &mut out.payment_advice_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => {
@@ -5064,20 +4361,16 @@ impl XmlWrite for crate::generated::api::DoExpressCheckoutPaymentRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "DoExpressCheckoutPaymentRequestDetails",
             &self.do_express_checkout_payment_request_details,
         );
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "ReturnFMFDetails",
-            &self.return_fmf_details,
-        );
+        w.scalar_opt(API, "ReturnFMFDetails", &self.return_fmf_details);
         w.finish(ns, name)
     }
 }
@@ -5088,36 +4381,25 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (EBL, "DoExpressCheckoutPaymentRequestDetails"),
+            (API, "ReturnFMFDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 4usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (
-                            crate::generated::ns::EBL,
-                            "DoExpressCheckoutPaymentRequestDetails",
-                        ),
-                        (crate::generated::ns::API, "ReturnFMFDetails"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -5126,7 +4408,7 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -5143,7 +4425,7 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentRequestType {
                         3usize,
                         &mut out.return_fmf_details,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => {
@@ -5167,19 +4449,19 @@ impl XmlWrite for crate::generated::api::DoExpressCheckoutPaymentResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "DoExpressCheckoutPaymentResponseDetails",
             &self.do_express_checkout_payment_response_details,
         );
-        w.complex_opt(crate::generated::ns::API, "FMFDetails", &self.fmf_details);
+        w.complex_opt(API, "FMFDetails", &self.fmf_details);
         w.finish(ns, name)
     }
 }
@@ -5190,42 +4472,31 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (EBL, "DoExpressCheckoutPaymentResponseDetails"),
+            (API, "FMFDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 7usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (
-                            crate::generated::ns::EBL,
-                            "DoExpressCheckoutPaymentResponseDetails",
-                        ),
-                        (crate::generated::ns::API, "FMFDetails"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -5233,7 +4504,7 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -5243,17 +4514,11 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.complex_once(
@@ -5285,11 +4550,11 @@ impl XmlWrite for crate::generated::api::DoMobileCheckoutPaymentRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "Token", &self.token);
+        w.scalar_opt(API, "Token", &self.token);
         w.finish(ns, name)
     }
 }
@@ -5300,32 +4565,24 @@ impl XmlRead for crate::generated::api::DoMobileCheckoutPaymentRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (API, "Token"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::API, "Token"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -5334,17 +4591,11 @@ impl XmlRead for crate::generated::api::DoMobileCheckoutPaymentRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        2usize,
-                        &mut out.token,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 2usize, &mut out.token, child, Ws::Preserve)
                 }
                 _ => {
                     if child.ns().is_empty() {
@@ -5367,15 +4618,15 @@ impl XmlWrite for crate::generated::api::DoMobileCheckoutPaymentResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "DoMobileCheckoutPaymentResponseDetails",
             &self.do_mobile_checkout_payment_response_details,
         );
@@ -5389,41 +4640,30 @@ impl XmlRead for crate::generated::api::DoMobileCheckoutPaymentResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (EBL, "DoMobileCheckoutPaymentResponseDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (
-                            crate::generated::ns::EBL,
-                            "DoMobileCheckoutPaymentResponseDetails",
-                        ),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -5431,7 +4671,7 @@ impl XmlRead for crate::generated::api::DoMobileCheckoutPaymentResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -5441,17 +4681,11 @@ impl XmlRead for crate::generated::api::DoMobileCheckoutPaymentResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.complex_once(
@@ -5482,12 +4716,12 @@ impl XmlWrite for crate::generated::api::DoNonReferencedCreditRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "DoNonReferencedCreditRequestDetails",
             &self.do_non_referenced_credit_request_details,
         );
@@ -5501,35 +4735,24 @@ impl XmlRead for crate::generated::api::DoNonReferencedCreditRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (EBL, "DoNonReferencedCreditRequestDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (
-                            crate::generated::ns::EBL,
-                            "DoNonReferencedCreditRequestDetails",
-                        ),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -5538,7 +4761,7 @@ impl XmlRead for crate::generated::api::DoNonReferencedCreditRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -5570,15 +4793,15 @@ impl XmlWrite for crate::generated::api::DoNonReferencedCreditResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "DoNonReferencedCreditResponseDetails",
             &self.do_non_referenced_credit_response_details,
         );
@@ -5592,41 +4815,30 @@ impl XmlRead for crate::generated::api::DoNonReferencedCreditResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (EBL, "DoNonReferencedCreditResponseDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (
-                            crate::generated::ns::EBL,
-                            "DoNonReferencedCreditResponseDetails",
-                        ),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -5634,7 +4846,7 @@ impl XmlRead for crate::generated::api::DoNonReferencedCreditResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -5644,17 +4856,11 @@ impl XmlRead for crate::generated::api::DoNonReferencedCreditResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.complex_once(
@@ -5685,17 +4891,13 @@ impl XmlWrite for crate::generated::api::DoReauthorizationRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "AuthorizationID",
-            &self.authorization_id,
-        );
-        w.complex_opt(crate::generated::ns::API, "Amount", &self.amount);
-        w.scalar_opt(crate::generated::ns::API, "MsgSubID", &self.msg_sub_id);
+        w.scalar_opt(API, "AuthorizationID", &self.authorization_id);
+        w.complex_opt(API, "Amount", &self.amount);
+        w.scalar_opt(API, "MsgSubID", &self.msg_sub_id);
         w.finish(ns, name)
     }
 }
@@ -5706,34 +4908,26 @@ impl XmlRead for crate::generated::api::DoReauthorizationRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (API, "AuthorizationID"),
+            (API, "Amount"),
+            (API, "MsgSubID"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 5usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::API, "AuthorizationID"),
-                        (crate::generated::ns::API, "Amount"),
-                        (crate::generated::ns::API, "MsgSubID"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -5742,7 +4936,7 @@ impl XmlRead for crate::generated::api::DoReauthorizationRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -5751,7 +4945,7 @@ impl XmlRead for crate::generated::api::DoReauthorizationRequestType {
                         2usize,
                         &mut out.authorization_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => r.complex_once(&mut seen, 3usize, &mut out.amount, child),
@@ -5761,7 +4955,7 @@ impl XmlRead for crate::generated::api::DoReauthorizationRequestType {
                         4usize,
                         &mut out.msg_sub_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => {
@@ -5785,24 +4979,16 @@ impl XmlWrite for crate::generated::api::DoReauthorizationResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "AuthorizationID",
-            &self.authorization_id,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "AuthorizationInfo",
-            &self.authorization_info,
-        );
-        w.scalar_opt(crate::generated::ns::API, "MsgSubID", &self.msg_sub_id);
+        w.scalar_opt(API, "AuthorizationID", &self.authorization_id);
+        w.complex_opt(EBL, "AuthorizationInfo", &self.authorization_info);
+        w.scalar_opt(API, "MsgSubID", &self.msg_sub_id);
         w.finish(ns, name)
     }
 }
@@ -5813,40 +4999,32 @@ impl XmlRead for crate::generated::api::DoReauthorizationResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (API, "AuthorizationID"),
+            (EBL, "AuthorizationInfo"),
+            (API, "MsgSubID"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 8usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (crate::generated::ns::API, "AuthorizationID"),
-                        (crate::generated::ns::EBL, "AuthorizationInfo"),
-                        (crate::generated::ns::API, "MsgSubID"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -5854,7 +5032,7 @@ impl XmlRead for crate::generated::api::DoReauthorizationResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -5864,17 +5042,11 @@ impl XmlRead for crate::generated::api::DoReauthorizationResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.scalar_once(
@@ -5882,7 +5054,7 @@ impl XmlRead for crate::generated::api::DoReauthorizationResponseType {
                         5usize,
                         &mut out.authorization_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => {
@@ -5894,7 +5066,7 @@ impl XmlRead for crate::generated::api::DoReauthorizationResponseType {
                         7usize,
                         &mut out.msg_sub_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => {
@@ -5918,20 +5090,16 @@ impl XmlWrite for crate::generated::api::DoReferenceTransactionRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "DoReferenceTransactionRequestDetails",
             &self.do_reference_transaction_request_details,
         );
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "ReturnFMFDetails",
-            &self.return_fmf_details,
-        );
+        w.scalar_opt(API, "ReturnFMFDetails", &self.return_fmf_details);
         w.finish(ns, name)
     }
 }
@@ -5942,36 +5110,25 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (EBL, "DoReferenceTransactionRequestDetails"),
+            (API, "ReturnFMFDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 4usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (
-                            crate::generated::ns::EBL,
-                            "DoReferenceTransactionRequestDetails",
-                        ),
-                        (crate::generated::ns::API, "ReturnFMFDetails"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -5980,7 +5137,7 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -5997,7 +5154,7 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionRequestType {
                         3usize,
                         &mut out.return_fmf_details,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => {
@@ -6021,19 +5178,19 @@ impl XmlWrite for crate::generated::api::DoReferenceTransactionResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "DoReferenceTransactionResponseDetails",
             &self.do_reference_transaction_response_details,
         );
-        w.complex_opt(crate::generated::ns::API, "FMFDetails", &self.fmf_details);
+        w.complex_opt(API, "FMFDetails", &self.fmf_details);
         w.finish(ns, name)
     }
 }
@@ -6044,42 +5201,31 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (EBL, "DoReferenceTransactionResponseDetails"),
+            (API, "FMFDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 7usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (
-                            crate::generated::ns::EBL,
-                            "DoReferenceTransactionResponseDetails",
-                        ),
-                        (crate::generated::ns::API, "FMFDetails"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -6087,7 +5233,7 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -6097,17 +5243,11 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.complex_once(
@@ -6139,19 +5279,15 @@ impl XmlWrite for crate::generated::api::DoUatpAuthorizationRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
-        w.complex_opt(crate::generated::ns::EBL, "UATPDetails", &self.uatp_details);
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "TransactionEntity",
-            &self.transaction_entity,
-        );
-        w.complex_opt(crate::generated::ns::API, "Amount", &self.amount);
-        w.scalar_opt(crate::generated::ns::API, "InvoiceID", &self.invoice_id);
-        w.scalar_opt(crate::generated::ns::API, "MsgSubID", &self.msg_sub_id);
+        w.complex_opt(EBL, "UATPDetails", &self.uatp_details);
+        w.scalar_opt(API, "TransactionEntity", &self.transaction_entity);
+        w.complex_opt(API, "Amount", &self.amount);
+        w.scalar_opt(API, "InvoiceID", &self.invoice_id);
+        w.scalar_opt(API, "MsgSubID", &self.msg_sub_id);
         w.finish(ns, name)
     }
 }
@@ -6162,36 +5298,28 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (EBL, "UATPDetails"),
+            (API, "TransactionEntity"),
+            (API, "Amount"),
+            (API, "InvoiceID"),
+            (API, "MsgSubID"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 7usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "UATPDetails"),
-                        (crate::generated::ns::API, "TransactionEntity"),
-                        (crate::generated::ns::API, "Amount"),
-                        (crate::generated::ns::API, "InvoiceID"),
-                        (crate::generated::ns::API, "MsgSubID"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -6200,7 +5328,7 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_once(&mut seen, 2usize, &mut out.uatp_details, child),
@@ -6210,7 +5338,7 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationRequestType {
                         3usize,
                         &mut out.transaction_entity,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 5usize => r.complex_once(&mut seen, 4usize, &mut out.amount, child),
@@ -6220,7 +5348,7 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationRequestType {
                         5usize,
                         &mut out.invoice_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => {
@@ -6229,7 +5357,7 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationRequestType {
                         6usize,
                         &mut out.msg_sub_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => {
@@ -6253,29 +5381,21 @@ impl XmlWrite for crate::generated::api::DoUatpAuthorizationResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "TransactionID", &self.transaction_id);
-        w.complex_opt(crate::generated::ns::API, "Amount", &self.amount);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "AuthorizationInfo",
-            &self.authorization_info,
-        );
-        w.scalar_opt(crate::generated::ns::API, "MsgSubID", &self.msg_sub_id);
-        w.complex_opt(crate::generated::ns::EBL, "UATPDetails", &self.uatp_details);
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "AuthorizationCode",
-            &self.authorization_code,
-        );
-        w.scalar_opt(crate::generated::ns::API, "InvoiceID", &self.invoice_id);
-        w.scalar_opt(crate::generated::ns::API, "MsgSubID", &self.msg_sub_id2);
+        w.scalar_opt(API, "TransactionID", &self.transaction_id);
+        w.complex_opt(API, "Amount", &self.amount);
+        w.complex_opt(EBL, "AuthorizationInfo", &self.authorization_info);
+        w.scalar_opt(API, "MsgSubID", &self.msg_sub_id);
+        w.complex_opt(EBL, "UATPDetails", &self.uatp_details);
+        w.scalar_opt(API, "AuthorizationCode", &self.authorization_code);
+        w.scalar_opt(API, "InvoiceID", &self.invoice_id);
+        w.scalar_opt(API, "MsgSubID", &self.msg_sub_id2);
         w.finish(ns, name)
     }
 }
@@ -6286,44 +5406,36 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (API, "TransactionID"),
+            (API, "Amount"),
+            (EBL, "AuthorizationInfo"),
+            (API, "MsgSubID"),
+            (EBL, "UATPDetails"),
+            (API, "AuthorizationCode"),
+            (API, "InvoiceID"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 13usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (crate::generated::ns::API, "TransactionID"),
-                        (crate::generated::ns::API, "Amount"),
-                        (crate::generated::ns::EBL, "AuthorizationInfo"),
-                        (crate::generated::ns::API, "MsgSubID"),
-                        (crate::generated::ns::EBL, "UATPDetails"),
-                        (crate::generated::ns::API, "AuthorizationCode"),
-                        (crate::generated::ns::API, "InvoiceID"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -6331,7 +5443,7 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -6341,17 +5453,11 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.scalar_once(
@@ -6359,7 +5465,7 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationResponseType {
                         5usize,
                         &mut out.transaction_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => r.complex_once(&mut seen, 6usize, &mut out.amount, child),
@@ -6373,7 +5479,7 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationResponseType {
                             9usize,
                             &mut out.msg_sub_id,
                             child,
-                            ::paypal_soap_runtime::xml::Ws::Preserve,
+                            Ws::Preserve,
                         )
                     } else {
                         r.scalar_once(
@@ -6381,7 +5487,7 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationResponseType {
                             8usize,
                             &mut out.msg_sub_id2,
                             child,
-                            ::paypal_soap_runtime::xml::Ws::Preserve,
+                            Ws::Preserve,
                         )
                     }
                 }
@@ -6394,7 +5500,7 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationResponseType {
                         11usize,
                         &mut out.authorization_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 12usize => {
@@ -6403,7 +5509,7 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationResponseType {
                         12usize,
                         &mut out.invoice_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => {
@@ -6427,20 +5533,16 @@ impl XmlWrite for crate::generated::api::DoUatpExpressCheckoutPaymentRequestType
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "DoExpressCheckoutPaymentRequestDetails",
             &self.do_express_checkout_payment_request_details,
         );
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "ReturnFMFDetails",
-            &self.return_fmf_details,
-        );
+        w.scalar_opt(API, "ReturnFMFDetails", &self.return_fmf_details);
         w.finish(ns, name)
     }
 }
@@ -6451,36 +5553,25 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentRequestType 
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (EBL, "DoExpressCheckoutPaymentRequestDetails"),
+            (API, "ReturnFMFDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 4usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (
-                            crate::generated::ns::EBL,
-                            "DoExpressCheckoutPaymentRequestDetails",
-                        ),
-                        (crate::generated::ns::API, "ReturnFMFDetails"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -6489,7 +5580,7 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentRequestType 
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -6506,7 +5597,7 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentRequestType 
                         3usize,
                         &mut out.return_fmf_details,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => {
@@ -6530,20 +5621,20 @@ impl XmlWrite for crate::generated::api::DoUatpExpressCheckoutPaymentResponseTyp
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "DoExpressCheckoutPaymentResponseDetails",
             &self.do_express_checkout_payment_response_details,
         );
-        w.complex_opt(crate::generated::ns::API, "FMFDetails", &self.fmf_details);
-        w.complex_opt(crate::generated::ns::EBL, "UATPDetails", &self.uatp_details);
+        w.complex_opt(API, "FMFDetails", &self.fmf_details);
+        w.complex_opt(EBL, "UATPDetails", &self.uatp_details);
         w.finish(ns, name)
     }
 }
@@ -6554,43 +5645,32 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentResponseType
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (EBL, "DoExpressCheckoutPaymentResponseDetails"),
+            (API, "FMFDetails"),
+            (EBL, "UATPDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 8usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (
-                            crate::generated::ns::EBL,
-                            "DoExpressCheckoutPaymentResponseDetails",
-                        ),
-                        (crate::generated::ns::API, "FMFDetails"),
-                        (crate::generated::ns::EBL, "UATPDetails"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -6598,7 +5678,7 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentResponseType
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -6608,17 +5688,11 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentResponseType
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.complex_once(
@@ -6651,17 +5725,13 @@ impl XmlWrite for crate::generated::api::DoVoidRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "AuthorizationID",
-            &self.authorization_id,
-        );
-        w.scalar_opt(crate::generated::ns::API, "Note", &self.note);
-        w.scalar_opt(crate::generated::ns::API, "MsgSubID", &self.msg_sub_id);
+        w.scalar_opt(API, "AuthorizationID", &self.authorization_id);
+        w.scalar_opt(API, "Note", &self.note);
+        w.scalar_opt(API, "MsgSubID", &self.msg_sub_id);
         w.finish(ns, name)
     }
 }
@@ -6672,34 +5742,26 @@ impl XmlRead for crate::generated::api::DoVoidRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (API, "AuthorizationID"),
+            (API, "Note"),
+            (API, "MsgSubID"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 5usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::API, "AuthorizationID"),
-                        (crate::generated::ns::API, "Note"),
-                        (crate::generated::ns::API, "MsgSubID"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -6708,7 +5770,7 @@ impl XmlRead for crate::generated::api::DoVoidRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -6717,17 +5779,11 @@ impl XmlRead for crate::generated::api::DoVoidRequestType {
                         2usize,
                         &mut out.authorization_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        3usize,
-                        &mut out.note,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 3usize, &mut out.note, child, Ws::Preserve)
                 }
                 5usize => {
                     r.scalar_once(
@@ -6735,7 +5791,7 @@ impl XmlRead for crate::generated::api::DoVoidRequestType {
                         4usize,
                         &mut out.msg_sub_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => {
@@ -6759,19 +5815,15 @@ impl XmlWrite for crate::generated::api::DoVoidResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "AuthorizationID",
-            &self.authorization_id,
-        );
-        w.scalar_opt(crate::generated::ns::API, "MsgSubID", &self.msg_sub_id);
+        w.scalar_opt(API, "AuthorizationID", &self.authorization_id);
+        w.scalar_opt(API, "MsgSubID", &self.msg_sub_id);
         w.finish(ns, name)
     }
 }
@@ -6782,39 +5834,31 @@ impl XmlRead for crate::generated::api::DoVoidResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (API, "AuthorizationID"),
+            (API, "MsgSubID"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 7usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (crate::generated::ns::API, "AuthorizationID"),
-                        (crate::generated::ns::API, "MsgSubID"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -6822,7 +5866,7 @@ impl XmlRead for crate::generated::api::DoVoidResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -6832,17 +5876,11 @@ impl XmlRead for crate::generated::api::DoVoidResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.scalar_once(
@@ -6850,7 +5888,7 @@ impl XmlRead for crate::generated::api::DoVoidResponseType {
                         5usize,
                         &mut out.authorization_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => {
@@ -6859,7 +5897,7 @@ impl XmlRead for crate::generated::api::DoVoidResponseType {
                         6usize,
                         &mut out.msg_sub_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => {
@@ -6883,12 +5921,12 @@ impl XmlWrite for crate::generated::api::EnterBoardingRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "EnterBoardingRequestDetails",
             &self.enter_boarding_request_details,
         );
@@ -6902,32 +5940,24 @@ impl XmlRead for crate::generated::api::EnterBoardingRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (EBL, "EnterBoardingRequestDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "EnterBoardingRequestDetails"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -6936,7 +5966,7 @@ impl XmlRead for crate::generated::api::EnterBoardingRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -6968,14 +5998,14 @@ impl XmlWrite for crate::generated::api::EnterBoardingResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "Token", &self.token);
+        w.scalar_opt(API, "Token", &self.token);
         w.finish(ns, name)
     }
 }
@@ -6986,38 +6016,30 @@ impl XmlRead for crate::generated::api::EnterBoardingResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (API, "Token"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (crate::generated::ns::API, "Token"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -7025,7 +6047,7 @@ impl XmlRead for crate::generated::api::EnterBoardingResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -7035,26 +6057,14 @@ impl XmlRead for crate::generated::api::EnterBoardingResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        5usize,
-                        &mut out.token,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 5usize, &mut out.token, child, Ws::Preserve)
                 }
                 _ => {
                     if child.ns().is_empty() {
@@ -7077,12 +6087,12 @@ impl XmlWrite for crate::generated::api::ExecuteCheckoutOperationsRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "ExecuteCheckoutOperationsRequestDetails",
             &self.execute_checkout_operations_request_details,
         );
@@ -7096,35 +6106,24 @@ impl XmlRead for crate::generated::api::ExecuteCheckoutOperationsRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (EBL, "ExecuteCheckoutOperationsRequestDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (
-                            crate::generated::ns::EBL,
-                            "ExecuteCheckoutOperationsRequestDetails",
-                        ),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -7133,7 +6132,7 @@ impl XmlRead for crate::generated::api::ExecuteCheckoutOperationsRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -7165,15 +6164,15 @@ impl XmlWrite for crate::generated::api::ExecuteCheckoutOperationsResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "ExecuteCheckoutOperationsResponseDetails",
             &self.execute_checkout_operations_response_details,
         );
@@ -7187,41 +6186,30 @@ impl XmlRead for crate::generated::api::ExecuteCheckoutOperationsResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (EBL, "ExecuteCheckoutOperationsResponseDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (
-                            crate::generated::ns::EBL,
-                            "ExecuteCheckoutOperationsResponseDetails",
-                        ),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -7229,7 +6217,7 @@ impl XmlRead for crate::generated::api::ExecuteCheckoutOperationsResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -7239,17 +6227,11 @@ impl XmlRead for crate::generated::api::ExecuteCheckoutOperationsResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.complex_once(
@@ -7280,17 +6262,13 @@ impl XmlWrite for crate::generated::api::ExternalRememberMeOptOutRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "ExternalRememberMeID",
-            &self.external_remember_me_id,
-        );
+        w.scalar_opt(API, "ExternalRememberMeID", &self.external_remember_me_id);
         w.complex_opt(
-            crate::generated::ns::API,
+            API,
             "ExternalRememberMeOwnerDetails",
             &self.external_remember_me_owner_details,
         );
@@ -7304,33 +6282,25 @@ impl XmlRead for crate::generated::api::ExternalRememberMeOptOutRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (API, "ExternalRememberMeID"),
+            (API, "ExternalRememberMeOwnerDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 4usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::API, "ExternalRememberMeID"),
-                        (crate::generated::ns::API, "ExternalRememberMeOwnerDetails"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -7339,7 +6309,7 @@ impl XmlRead for crate::generated::api::ExternalRememberMeOptOutRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -7348,7 +6318,7 @@ impl XmlRead for crate::generated::api::ExternalRememberMeOptOutRequestType {
                         2usize,
                         &mut out.external_remember_me_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -7380,12 +6350,12 @@ impl XmlWrite for crate::generated::api::ExternalRememberMeOptOutResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
         w.finish(ns, name)
     }
@@ -7397,37 +6367,29 @@ impl XmlRead for crate::generated::api::ExternalRememberMeOptOutResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 5usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -7435,7 +6397,7 @@ impl XmlRead for crate::generated::api::ExternalRememberMeOptOutResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -7445,17 +6407,11 @@ impl XmlRead for crate::generated::api::ExternalRememberMeOptOutResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 _ => {
                     if child.ns().is_empty() {
@@ -7478,11 +6434,11 @@ impl XmlWrite for crate::generated::api::GetAccessPermissionDetailsRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "Token", &self.token);
+        w.scalar_opt(API, "Token", &self.token);
         w.finish(ns, name)
     }
 }
@@ -7493,32 +6449,24 @@ impl XmlRead for crate::generated::api::GetAccessPermissionDetailsRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (API, "Token"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::API, "Token"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -7527,17 +6475,11 @@ impl XmlRead for crate::generated::api::GetAccessPermissionDetailsRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        2usize,
-                        &mut out.token,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 2usize, &mut out.token, child, Ws::Preserve)
                 }
                 _ => {
                     if child.ns().is_empty() {
@@ -7560,15 +6502,15 @@ impl XmlWrite for crate::generated::api::GetAccessPermissionDetailsResponseType 
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "GetAccessPermissionDetailsResponseDetails",
             &self.get_access_permission_details_response_details,
         );
@@ -7582,41 +6524,30 @@ impl XmlRead for crate::generated::api::GetAccessPermissionDetailsResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (EBL, "GetAccessPermissionDetailsResponseDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (
-                            crate::generated::ns::EBL,
-                            "GetAccessPermissionDetailsResponseDetails",
-                        ),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -7624,7 +6555,7 @@ impl XmlRead for crate::generated::api::GetAccessPermissionDetailsResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -7634,17 +6565,11 @@ impl XmlRead for crate::generated::api::GetAccessPermissionDetailsResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.complex_once(
@@ -7675,11 +6600,11 @@ impl XmlWrite for crate::generated::api::GetAuthDetailsRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "Token", &self.token);
+        w.scalar_opt(API, "Token", &self.token);
         w.finish(ns, name)
     }
 }
@@ -7690,32 +6615,24 @@ impl XmlRead for crate::generated::api::GetAuthDetailsRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (API, "Token"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::API, "Token"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -7724,17 +6641,11 @@ impl XmlRead for crate::generated::api::GetAuthDetailsRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        2usize,
-                        &mut out.token,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 2usize, &mut out.token, child, Ws::Preserve)
                 }
                 _ => {
                     if child.ns().is_empty() {
@@ -7757,15 +6668,15 @@ impl XmlWrite for crate::generated::api::GetAuthDetailsResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "GetAuthDetailsResponseDetails",
             &self.get_auth_details_response_details,
         );
@@ -7779,38 +6690,30 @@ impl XmlRead for crate::generated::api::GetAuthDetailsResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (EBL, "GetAuthDetailsResponseDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (crate::generated::ns::EBL, "GetAuthDetailsResponseDetails"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -7818,7 +6721,7 @@ impl XmlRead for crate::generated::api::GetAuthDetailsResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -7828,17 +6731,11 @@ impl XmlRead for crate::generated::api::GetAuthDetailsResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.complex_once(
@@ -7869,15 +6766,11 @@ impl XmlWrite for crate::generated::api::GetBalanceRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "ReturnAllCurrencies",
-            &self.return_all_currencies,
-        );
+        w.scalar_opt(API, "ReturnAllCurrencies", &self.return_all_currencies);
         w.finish(ns, name)
     }
 }
@@ -7888,32 +6781,24 @@ impl XmlRead for crate::generated::api::GetBalanceRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (API, "ReturnAllCurrencies"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::API, "ReturnAllCurrencies"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -7922,7 +6807,7 @@ impl XmlRead for crate::generated::api::GetBalanceRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -7931,7 +6816,7 @@ impl XmlRead for crate::generated::api::GetBalanceRequestType {
                         2usize,
                         &mut out.return_all_currencies,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => {
@@ -7955,24 +6840,16 @@ impl XmlWrite for crate::generated::api::GetBalanceResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
-        w.complex_opt(crate::generated::ns::API, "Balance", &self.balance);
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "BalanceTimeStamp",
-            &self.balance_time_stamp,
-        );
-        w.complex_list(
-            crate::generated::ns::API,
-            "BalanceHoldings",
-            &self.balance_holdings,
-        );
+        w.complex_opt(API, "Balance", &self.balance);
+        w.scalar_opt(API, "BalanceTimeStamp", &self.balance_time_stamp);
+        w.complex_list(API, "BalanceHoldings", &self.balance_holdings);
         w.finish(ns, name)
     }
 }
@@ -7983,40 +6860,32 @@ impl XmlRead for crate::generated::api::GetBalanceResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (API, "Balance"),
+            (API, "BalanceTimeStamp"),
+            (API, "BalanceHoldings"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 7usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (crate::generated::ns::API, "Balance"),
-                        (crate::generated::ns::API, "BalanceTimeStamp"),
-                        (crate::generated::ns::API, "BalanceHoldings"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -8024,7 +6893,7 @@ impl XmlRead for crate::generated::api::GetBalanceResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -8034,17 +6903,11 @@ impl XmlRead for crate::generated::api::GetBalanceResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => r.complex_once(&mut seen, 5usize, &mut out.balance, child),
                 7usize => {
@@ -8053,7 +6916,7 @@ impl XmlRead for crate::generated::api::GetBalanceResponseType {
                         6usize,
                         &mut out.balance_time_stamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 8usize => r.complex_item(&mut out.balance_holdings, child),
@@ -8078,11 +6941,11 @@ impl XmlWrite for crate::generated::api::GetBillingAgreementCustomerDetailsReque
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "Token", &self.token);
+        w.scalar_opt(API, "Token", &self.token);
         w.finish(ns, name)
     }
 }
@@ -8093,32 +6956,24 @@ impl XmlRead for crate::generated::api::GetBillingAgreementCustomerDetailsReques
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (API, "Token"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::API, "Token"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -8127,17 +6982,11 @@ impl XmlRead for crate::generated::api::GetBillingAgreementCustomerDetailsReques
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        2usize,
-                        &mut out.token,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 2usize, &mut out.token, child, Ws::Preserve)
                 }
                 _ => {
                     if child.ns().is_empty() {
@@ -8160,15 +7009,15 @@ impl XmlWrite for crate::generated::api::GetBillingAgreementCustomerDetailsRespo
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "GetBillingAgreementCustomerDetailsResponseDetails",
             &self.get_billing_agreement_customer_details_response_details,
         );
@@ -8182,41 +7031,30 @@ impl XmlRead for crate::generated::api::GetBillingAgreementCustomerDetailsRespon
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (EBL, "GetBillingAgreementCustomerDetailsResponseDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (
-                            crate::generated::ns::EBL,
-                            "GetBillingAgreementCustomerDetailsResponseDetails",
-                        ),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -8224,7 +7062,7 @@ impl XmlRead for crate::generated::api::GetBillingAgreementCustomerDetailsRespon
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -8234,17 +7072,11 @@ impl XmlRead for crate::generated::api::GetBillingAgreementCustomerDetailsRespon
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.complex_once(
@@ -8275,11 +7107,11 @@ impl XmlWrite for crate::generated::api::GetBoardingDetailsRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "Token", &self.token);
+        w.scalar_opt(API, "Token", &self.token);
         w.finish(ns, name)
     }
 }
@@ -8290,32 +7122,24 @@ impl XmlRead for crate::generated::api::GetBoardingDetailsRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (API, "Token"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::API, "Token"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -8324,17 +7148,11 @@ impl XmlRead for crate::generated::api::GetBoardingDetailsRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        2usize,
-                        &mut out.token,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 2usize, &mut out.token, child, Ws::Preserve)
                 }
                 _ => {
                     if child.ns().is_empty() {
@@ -8357,15 +7175,15 @@ impl XmlWrite for crate::generated::api::GetBoardingDetailsResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "GetBoardingDetailsResponseDetails",
             &self.get_boarding_details_response_details,
         );
@@ -8379,38 +7197,30 @@ impl XmlRead for crate::generated::api::GetBoardingDetailsResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (EBL, "GetBoardingDetailsResponseDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (crate::generated::ns::EBL, "GetBoardingDetailsResponseDetails"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -8418,7 +7228,7 @@ impl XmlRead for crate::generated::api::GetBoardingDetailsResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -8428,17 +7238,11 @@ impl XmlRead for crate::generated::api::GetBoardingDetailsResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.complex_once(
@@ -8469,11 +7273,11 @@ impl XmlWrite for crate::generated::api::GetExpressCheckoutDetailsRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "Token", &self.token);
+        w.scalar_opt(API, "Token", &self.token);
         w.finish(ns, name)
     }
 }
@@ -8484,32 +7288,24 @@ impl XmlRead for crate::generated::api::GetExpressCheckoutDetailsRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (API, "Token"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::API, "Token"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -8518,17 +7314,11 @@ impl XmlRead for crate::generated::api::GetExpressCheckoutDetailsRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        2usize,
-                        &mut out.token,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 2usize, &mut out.token, child, Ws::Preserve)
                 }
                 _ => {
                     if child.ns().is_empty() {
@@ -8551,15 +7341,15 @@ impl XmlWrite for crate::generated::api::GetExpressCheckoutDetailsResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "GetExpressCheckoutDetailsResponseDetails",
             &self.get_express_checkout_details_response_details,
         );
@@ -8573,41 +7363,30 @@ impl XmlRead for crate::generated::api::GetExpressCheckoutDetailsResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (EBL, "GetExpressCheckoutDetailsResponseDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (
-                            crate::generated::ns::EBL,
-                            "GetExpressCheckoutDetailsResponseDetails",
-                        ),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -8615,7 +7394,7 @@ impl XmlRead for crate::generated::api::GetExpressCheckoutDetailsResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -8625,17 +7404,11 @@ impl XmlRead for crate::generated::api::GetExpressCheckoutDetailsResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.complex_once(
@@ -8666,12 +7439,12 @@ impl XmlWrite for crate::generated::api::GetIncentiveEvaluationRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "GetIncentiveEvaluationRequestDetails",
             &self.get_incentive_evaluation_request_details,
         );
@@ -8685,35 +7458,24 @@ impl XmlRead for crate::generated::api::GetIncentiveEvaluationRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (EBL, "GetIncentiveEvaluationRequestDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (
-                            crate::generated::ns::EBL,
-                            "GetIncentiveEvaluationRequestDetails",
-                        ),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -8722,7 +7484,7 @@ impl XmlRead for crate::generated::api::GetIncentiveEvaluationRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -8754,15 +7516,15 @@ impl XmlWrite for crate::generated::api::GetIncentiveEvaluationResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "GetIncentiveEvaluationResponseDetails",
             &self.get_incentive_evaluation_response_details,
         );
@@ -8776,41 +7538,30 @@ impl XmlRead for crate::generated::api::GetIncentiveEvaluationResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (EBL, "GetIncentiveEvaluationResponseDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (
-                            crate::generated::ns::EBL,
-                            "GetIncentiveEvaluationResponseDetails",
-                        ),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -8818,7 +7569,7 @@ impl XmlRead for crate::generated::api::GetIncentiveEvaluationResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -8828,17 +7579,11 @@ impl XmlRead for crate::generated::api::GetIncentiveEvaluationResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.complex_once(
@@ -8869,12 +7614,12 @@ impl XmlWrite for crate::generated::api::GetMobileStatusRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "GetMobileStatusRequestDetails",
             &self.get_mobile_status_request_details,
         );
@@ -8888,32 +7633,24 @@ impl XmlRead for crate::generated::api::GetMobileStatusRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (EBL, "GetMobileStatusRequestDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "GetMobileStatusRequestDetails"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -8922,7 +7659,7 @@ impl XmlRead for crate::generated::api::GetMobileStatusRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -8954,16 +7691,16 @@ impl XmlWrite for crate::generated::api::GetMobileStatusResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "IsActivated", &self.is_activated);
-        w.scalar_opt(crate::generated::ns::API, "IsPasswordSet", &self.is_password_set);
-        w.scalar_opt(crate::generated::ns::API, "PaymentPending", &self.payment_pending);
+        w.scalar_opt(API, "IsActivated", &self.is_activated);
+        w.scalar_opt(API, "IsPasswordSet", &self.is_password_set);
+        w.scalar_opt(API, "PaymentPending", &self.payment_pending);
         w.finish(ns, name)
     }
 }
@@ -8974,40 +7711,32 @@ impl XmlRead for crate::generated::api::GetMobileStatusResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (API, "IsActivated"),
+            (API, "IsPasswordSet"),
+            (API, "PaymentPending"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 8usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (crate::generated::ns::API, "IsActivated"),
-                        (crate::generated::ns::API, "IsPasswordSet"),
-                        (crate::generated::ns::API, "PaymentPending"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -9015,7 +7744,7 @@ impl XmlRead for crate::generated::api::GetMobileStatusResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -9025,17 +7754,11 @@ impl XmlRead for crate::generated::api::GetMobileStatusResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.scalar_once(
@@ -9043,7 +7766,7 @@ impl XmlRead for crate::generated::api::GetMobileStatusResponseType {
                         5usize,
                         &mut out.is_activated,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 7usize => {
@@ -9052,7 +7775,7 @@ impl XmlRead for crate::generated::api::GetMobileStatusResponseType {
                         6usize,
                         &mut out.is_password_set,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 8usize => {
@@ -9061,7 +7784,7 @@ impl XmlRead for crate::generated::api::GetMobileStatusResponseType {
                         7usize,
                         &mut out.payment_pending,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => {
@@ -9085,9 +7808,9 @@ impl XmlWrite for crate::generated::api::GetPalDetailsRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
         w.finish(ns, name)
     }
@@ -9099,31 +7822,23 @@ impl XmlRead for crate::generated::api::GetPalDetailsRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -9132,7 +7847,7 @@ impl XmlRead for crate::generated::api::GetPalDetailsRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => {
@@ -9156,15 +7871,15 @@ impl XmlWrite for crate::generated::api::GetPalDetailsResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "Pal", &self.pal);
-        w.scalar_opt(crate::generated::ns::API, "Locale", &self.locale);
+        w.scalar_opt(API, "Pal", &self.pal);
+        w.scalar_opt(API, "Locale", &self.locale);
         w.finish(ns, name)
     }
 }
@@ -9175,39 +7890,31 @@ impl XmlRead for crate::generated::api::GetPalDetailsResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (API, "Pal"),
+            (API, "Locale"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 7usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (crate::generated::ns::API, "Pal"),
-                        (crate::generated::ns::API, "Locale"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -9215,7 +7922,7 @@ impl XmlRead for crate::generated::api::GetPalDetailsResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -9225,26 +7932,14 @@ impl XmlRead for crate::generated::api::GetPalDetailsResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        5usize,
-                        &mut out.pal,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 5usize, &mut out.pal, child, Ws::Preserve)
                 }
                 7usize => {
                     r.scalar_once(
@@ -9252,7 +7947,7 @@ impl XmlRead for crate::generated::api::GetPalDetailsResponseType {
                         6usize,
                         &mut out.locale,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => {
@@ -9276,11 +7971,11 @@ impl XmlWrite for crate::generated::api::GetRecurringPaymentsProfileDetailsReque
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "ProfileID", &self.profile_id);
+        w.scalar_opt(API, "ProfileID", &self.profile_id);
         w.finish(ns, name)
     }
 }
@@ -9291,32 +7986,24 @@ impl XmlRead for crate::generated::api::GetRecurringPaymentsProfileDetailsReques
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (API, "ProfileID"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::API, "ProfileID"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -9325,7 +8012,7 @@ impl XmlRead for crate::generated::api::GetRecurringPaymentsProfileDetailsReques
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -9334,7 +8021,7 @@ impl XmlRead for crate::generated::api::GetRecurringPaymentsProfileDetailsReques
                         2usize,
                         &mut out.profile_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => {
@@ -9358,15 +8045,15 @@ impl XmlWrite for crate::generated::api::GetRecurringPaymentsProfileDetailsRespo
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "GetRecurringPaymentsProfileDetailsResponseDetails",
             &self.get_recurring_payments_profile_details_response_details,
         );
@@ -9380,41 +8067,30 @@ impl XmlRead for crate::generated::api::GetRecurringPaymentsProfileDetailsRespon
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (EBL, "GetRecurringPaymentsProfileDetailsResponseDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (
-                            crate::generated::ns::EBL,
-                            "GetRecurringPaymentsProfileDetailsResponseDetails",
-                        ),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -9422,7 +8098,7 @@ impl XmlRead for crate::generated::api::GetRecurringPaymentsProfileDetailsRespon
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -9432,17 +8108,11 @@ impl XmlRead for crate::generated::api::GetRecurringPaymentsProfileDetailsRespon
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.complex_once(
@@ -9473,11 +8143,11 @@ impl XmlWrite for crate::generated::api::GetTransactionDetailsRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "TransactionID", &self.transaction_id);
+        w.scalar_opt(API, "TransactionID", &self.transaction_id);
         w.finish(ns, name)
     }
 }
@@ -9488,32 +8158,24 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (API, "TransactionID"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::API, "TransactionID"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -9522,7 +8184,7 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -9531,7 +8193,7 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsRequestType {
                         2usize,
                         &mut out.transaction_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => {
@@ -9555,23 +8217,19 @@ impl XmlWrite for crate::generated::api::GetTransactionDetailsResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "PaymentTransactionDetails",
             &self.payment_transaction_details,
         );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "ThreeDSecureDetails",
-            &self.three_d_secure_details,
-        );
+        w.complex_opt(EBL, "ThreeDSecureDetails", &self.three_d_secure_details);
         w.finish(ns, name)
     }
 }
@@ -9582,39 +8240,31 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (EBL, "PaymentTransactionDetails"),
+            (EBL, "ThreeDSecureDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 7usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (crate::generated::ns::EBL, "PaymentTransactionDetails"),
-                        (crate::generated::ns::EBL, "ThreeDSecureDetails"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -9622,7 +8272,7 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -9632,17 +8282,11 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.complex_once(
@@ -9681,12 +8325,12 @@ impl XmlWrite for crate::generated::api::InitiateRecoupRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::ED,
+            ED,
             "EnhancedInitiateRecoupRequestDetails",
             &self.enhanced_initiate_recoup_request_details,
         );
@@ -9700,35 +8344,24 @@ impl XmlRead for crate::generated::api::InitiateRecoupRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (ED, "EnhancedInitiateRecoupRequestDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (
-                            crate::generated::ns::ED,
-                            "EnhancedInitiateRecoupRequestDetails",
-                        ),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -9737,7 +8370,7 @@ impl XmlRead for crate::generated::api::InitiateRecoupRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -9769,12 +8402,12 @@ impl XmlWrite for crate::generated::api::InitiateRecoupResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
         w.finish(ns, name)
     }
@@ -9786,37 +8419,29 @@ impl XmlRead for crate::generated::api::InitiateRecoupResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 5usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -9824,7 +8449,7 @@ impl XmlRead for crate::generated::api::InitiateRecoupResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -9834,17 +8459,11 @@ impl XmlRead for crate::generated::api::InitiateRecoupResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 _ => {
                     if child.ns().is_empty() {
@@ -9867,20 +8486,12 @@ impl XmlWrite for crate::generated::api::InstallmentDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::API, "BillingPeriod", &self.billing_period);
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "BillingFrequency",
-            &self.billing_frequency,
-        );
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "TotalBillingCycles",
-            &self.total_billing_cycles,
-        );
-        w.scalar_opt(crate::generated::ns::API, "Amount", &self.amount);
-        w.scalar_opt(crate::generated::ns::API, "ShippingAmount", &self.shipping_amount);
-        w.scalar_opt(crate::generated::ns::API, "TaxAmount", &self.tax_amount);
+        w.scalar_opt(API, "BillingPeriod", &self.billing_period);
+        w.scalar_opt(API, "BillingFrequency", &self.billing_frequency);
+        w.scalar_opt(API, "TotalBillingCycles", &self.total_billing_cycles);
+        w.scalar_opt(API, "Amount", &self.amount);
+        w.scalar_opt(API, "ShippingAmount", &self.shipping_amount);
+        w.scalar_opt(API, "TaxAmount", &self.tax_amount);
         w.finish(ns, name)
     }
 }
@@ -9891,27 +8502,25 @@ impl XmlRead for crate::generated::api::InstallmentDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (API, "BillingPeriod"),
+            (API, "BillingFrequency"),
+            (API, "TotalBillingCycles"),
+            (API, "Amount"),
+            (API, "ShippingAmount"),
+            (API, "TaxAmount"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::API, "BillingPeriod"),
-                        (crate::generated::ns::API, "BillingFrequency"),
-                        (crate::generated::ns::API, "TotalBillingCycles"),
-                        (crate::generated::ns::API, "Amount"),
-                        (crate::generated::ns::API, "ShippingAmount"),
-                        (crate::generated::ns::API, "TaxAmount"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.billing_period,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
@@ -9920,7 +8529,7 @@ impl XmlRead for crate::generated::api::InstallmentDetailsType {
                         1usize,
                         &mut out.billing_frequency,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 2usize => {
@@ -9929,7 +8538,7 @@ impl XmlRead for crate::generated::api::InstallmentDetailsType {
                         2usize,
                         &mut out.total_billing_cycles,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 3usize => {
@@ -9938,7 +8547,7 @@ impl XmlRead for crate::generated::api::InstallmentDetailsType {
                         3usize,
                         &mut out.amount,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -9947,7 +8556,7 @@ impl XmlRead for crate::generated::api::InstallmentDetailsType {
                         4usize,
                         &mut out.shipping_amount,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
@@ -9956,7 +8565,7 @@ impl XmlRead for crate::generated::api::InstallmentDetailsType {
                         5usize,
                         &mut out.tax_amount,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -9974,12 +8583,12 @@ impl XmlWrite for crate::generated::api::ManagePendingTransactionStatusRequestTy
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "TransactionID", &self.transaction_id);
-        w.scalar_opt(crate::generated::ns::API, "Action", &self.action);
+        w.scalar_opt(API, "TransactionID", &self.transaction_id);
+        w.scalar_opt(API, "Action", &self.action);
         w.finish(ns, name)
     }
 }
@@ -9990,33 +8599,25 @@ impl XmlRead for crate::generated::api::ManagePendingTransactionStatusRequestTyp
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (API, "TransactionID"),
+            (API, "Action"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 4usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::API, "TransactionID"),
-                        (crate::generated::ns::API, "Action"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -10025,7 +8626,7 @@ impl XmlRead for crate::generated::api::ManagePendingTransactionStatusRequestTyp
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -10034,7 +8635,7 @@ impl XmlRead for crate::generated::api::ManagePendingTransactionStatusRequestTyp
                         2usize,
                         &mut out.transaction_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -10043,7 +8644,7 @@ impl XmlRead for crate::generated::api::ManagePendingTransactionStatusRequestTyp
                         3usize,
                         &mut out.action,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => {
@@ -10067,15 +8668,15 @@ impl XmlWrite for crate::generated::api::ManagePendingTransactionStatusResponseT
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "TransactionID", &self.transaction_id);
-        w.scalar_opt(crate::generated::ns::API, "Status", &self.status);
+        w.scalar_opt(API, "TransactionID", &self.transaction_id);
+        w.scalar_opt(API, "Status", &self.status);
         w.finish(ns, name)
     }
 }
@@ -10086,39 +8687,31 @@ impl XmlRead for crate::generated::api::ManagePendingTransactionStatusResponseTy
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (API, "TransactionID"),
+            (API, "Status"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 7usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (crate::generated::ns::API, "TransactionID"),
-                        (crate::generated::ns::API, "Status"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -10126,7 +8719,7 @@ impl XmlRead for crate::generated::api::ManagePendingTransactionStatusResponseTy
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -10136,17 +8729,11 @@ impl XmlRead for crate::generated::api::ManagePendingTransactionStatusResponseTy
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.scalar_once(
@@ -10154,7 +8741,7 @@ impl XmlRead for crate::generated::api::ManagePendingTransactionStatusResponseTy
                         5usize,
                         &mut out.transaction_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => {
@@ -10163,7 +8750,7 @@ impl XmlRead for crate::generated::api::ManagePendingTransactionStatusResponseTy
                         6usize,
                         &mut out.status,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => {
@@ -10188,12 +8775,12 @@ for crate::generated::api::ManageRecurringPaymentsProfileStatusRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "ManageRecurringPaymentsProfileStatusRequestDetails",
             &self.manage_recurring_payments_profile_status_request_details,
         );
@@ -10207,35 +8794,24 @@ impl XmlRead for crate::generated::api::ManageRecurringPaymentsProfileStatusRequ
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (EBL, "ManageRecurringPaymentsProfileStatusRequestDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (
-                            crate::generated::ns::EBL,
-                            "ManageRecurringPaymentsProfileStatusRequestDetails",
-                        ),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -10244,7 +8820,7 @@ impl XmlRead for crate::generated::api::ManageRecurringPaymentsProfileStatusRequ
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -10278,15 +8854,15 @@ for crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "ManageRecurringPaymentsProfileStatusResponseDetails",
             &self.manage_recurring_payments_profile_status_response_details,
         );
@@ -10301,41 +8877,30 @@ for crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (EBL, "ManageRecurringPaymentsProfileStatusResponseDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (
-                            crate::generated::ns::EBL,
-                            "ManageRecurringPaymentsProfileStatusResponseDetails",
-                        ),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -10343,7 +8908,7 @@ for crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -10353,17 +8918,11 @@ for crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.complex_once(
@@ -10395,12 +8954,12 @@ impl XmlWrite for crate::generated::api::MassPayRequestItemType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::API, "ReceiverEmail", &self.receiver_email);
-        w.scalar_opt(crate::generated::ns::API, "ReceiverPhone", &self.receiver_phone);
-        w.scalar_opt(crate::generated::ns::API, "ReceiverID", &self.receiver_id);
-        w.complex_opt(crate::generated::ns::API, "Amount", &self.amount);
-        w.scalar_opt(crate::generated::ns::API, "UniqueId", &self.unique_id);
-        w.scalar_opt(crate::generated::ns::API, "Note", &self.note);
+        w.scalar_opt(API, "ReceiverEmail", &self.receiver_email);
+        w.scalar_opt(API, "ReceiverPhone", &self.receiver_phone);
+        w.scalar_opt(API, "ReceiverID", &self.receiver_id);
+        w.complex_opt(API, "Amount", &self.amount);
+        w.scalar_opt(API, "UniqueId", &self.unique_id);
+        w.scalar_opt(API, "Note", &self.note);
         w.finish(ns, name)
     }
 }
@@ -10411,27 +8970,25 @@ impl XmlRead for crate::generated::api::MassPayRequestItemType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (API, "ReceiverEmail"),
+            (API, "ReceiverPhone"),
+            (API, "ReceiverID"),
+            (API, "Amount"),
+            (API, "UniqueId"),
+            (API, "Note"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::API, "ReceiverEmail"),
-                        (crate::generated::ns::API, "ReceiverPhone"),
-                        (crate::generated::ns::API, "ReceiverID"),
-                        (crate::generated::ns::API, "Amount"),
-                        (crate::generated::ns::API, "UniqueId"),
-                        (crate::generated::ns::API, "Note"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.receiver_email,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -10440,7 +8997,7 @@ impl XmlRead for crate::generated::api::MassPayRequestItemType {
                         1usize,
                         &mut out.receiver_phone,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -10449,7 +9006,7 @@ impl XmlRead for crate::generated::api::MassPayRequestItemType {
                         2usize,
                         &mut out.receiver_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_once(&mut seen, 3usize, &mut out.amount, child),
@@ -10459,17 +9016,11 @@ impl XmlRead for crate::generated::api::MassPayRequestItemType {
                         4usize,
                         &mut out.unique_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        5usize,
-                        &mut out.note,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 5usize, &mut out.note, child, Ws::Preserve)
                 }
                 _ => r.skip_unknown(child),
             },
@@ -10486,14 +9037,14 @@ impl XmlWrite for crate::generated::api::MassPayRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "EmailSubject", &self.email_subject);
-        w.scalar_opt(crate::generated::ns::API, "ReceiverType", &self.receiver_type);
-        w.scalar_opt(crate::generated::ns::API, "ButtonSource", &self.button_source);
-        w.complex_list(crate::generated::ns::API, "MassPayItem", &self.mass_pay_item);
+        w.scalar_opt(API, "EmailSubject", &self.email_subject);
+        w.scalar_opt(API, "ReceiverType", &self.receiver_type);
+        w.scalar_opt(API, "ButtonSource", &self.button_source);
+        w.complex_list(API, "MassPayItem", &self.mass_pay_item);
         w.finish(ns, name)
     }
 }
@@ -10504,35 +9055,27 @@ impl XmlRead for crate::generated::api::MassPayRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (API, "EmailSubject"),
+            (API, "ReceiverType"),
+            (API, "ButtonSource"),
+            (API, "MassPayItem"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 5usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::API, "EmailSubject"),
-                        (crate::generated::ns::API, "ReceiverType"),
-                        (crate::generated::ns::API, "ButtonSource"),
-                        (crate::generated::ns::API, "MassPayItem"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -10541,7 +9084,7 @@ impl XmlRead for crate::generated::api::MassPayRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -10550,7 +9093,7 @@ impl XmlRead for crate::generated::api::MassPayRequestType {
                         2usize,
                         &mut out.email_subject,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -10559,7 +9102,7 @@ impl XmlRead for crate::generated::api::MassPayRequestType {
                         3usize,
                         &mut out.receiver_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 5usize => {
@@ -10568,7 +9111,7 @@ impl XmlRead for crate::generated::api::MassPayRequestType {
                         4usize,
                         &mut out.button_source,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 6usize => r.complex_item(&mut out.mass_pay_item, child),
@@ -10593,12 +9136,12 @@ impl XmlWrite for crate::generated::api::MassPayResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
         w.finish(ns, name)
     }
@@ -10610,37 +9153,29 @@ impl XmlRead for crate::generated::api::MassPayResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 5usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -10648,7 +9183,7 @@ impl XmlRead for crate::generated::api::MassPayResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -10658,17 +9193,11 @@ impl XmlRead for crate::generated::api::MassPayResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 _ => {
                     if child.ns().is_empty() {
@@ -10691,12 +9220,8 @@ impl XmlWrite for crate::generated::api::OptionDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::API, "OptionName", &self.option_name);
-        w.complex_list(
-            crate::generated::ns::API,
-            "OptionSelectionDetails",
-            &self.option_selection_details,
-        );
+        w.scalar_opt(API, "OptionName", &self.option_name);
+        w.complex_list(API, "OptionSelectionDetails", &self.option_selection_details);
         w.finish(ns, name)
     }
 }
@@ -10707,23 +9232,21 @@ impl XmlRead for crate::generated::api::OptionDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (API, "OptionName"),
+            (API, "OptionSelectionDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::API, "OptionName"),
-                        (crate::generated::ns::API, "OptionSelectionDetails"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.option_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => r.complex_item(&mut out.option_selection_details, child),
@@ -10742,14 +9265,10 @@ impl XmlWrite for crate::generated::api::OptionSelectionDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "OptionSelection",
-            &self.option_selection,
-        );
-        w.scalar_opt(crate::generated::ns::API, "Price", &self.price);
-        w.scalar_opt(crate::generated::ns::API, "OptionType", &self.option_type);
-        w.complex_list(crate::generated::ns::API, "PaymentPeriod", &self.payment_period);
+        w.scalar_opt(API, "OptionSelection", &self.option_selection);
+        w.scalar_opt(API, "Price", &self.price);
+        w.scalar_opt(API, "OptionType", &self.option_type);
+        w.complex_list(API, "PaymentPeriod", &self.payment_period);
         w.finish(ns, name)
     }
 }
@@ -10760,35 +9279,27 @@ impl XmlRead for crate::generated::api::OptionSelectionDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (API, "OptionSelection"),
+            (API, "Price"),
+            (API, "OptionType"),
+            (API, "PaymentPeriod"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::API, "OptionSelection"),
-                        (crate::generated::ns::API, "Price"),
-                        (crate::generated::ns::API, "OptionType"),
-                        (crate::generated::ns::API, "PaymentPeriod"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.option_selection,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.price,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.price, child, Ws::Preserve)
                 }
                 2usize => {
                     r.scalar_once(
@@ -10796,7 +9307,7 @@ impl XmlRead for crate::generated::api::OptionSelectionDetailsType {
                         2usize,
                         &mut out.option_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 3usize => r.complex_item(&mut out.payment_period, child),
@@ -10815,37 +9326,25 @@ impl XmlWrite for crate::generated::api::RefundTransactionRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "TransactionID", &self.transaction_id);
-        w.scalar_opt(crate::generated::ns::API, "PayerID", &self.payer_id);
-        w.scalar_opt(crate::generated::ns::API, "InvoiceID", &self.invoice_id);
-        w.scalar_opt(crate::generated::ns::API, "RefundType", &self.refund_type);
-        w.complex_opt(crate::generated::ns::API, "Amount", &self.amount);
-        w.complex_opt(
-            crate::generated::ns::API,
-            "ShippingAmount",
-            &self.shipping_amount,
-        );
-        w.complex_opt(crate::generated::ns::API, "TaxAmount", &self.tax_amount);
-        w.scalar_opt(crate::generated::ns::API, "Memo", &self.memo);
-        w.scalar_opt(crate::generated::ns::API, "RetryUntil", &self.retry_until);
-        w.scalar_opt(crate::generated::ns::API, "RefundSource", &self.refund_source);
-        w.scalar_opt(crate::generated::ns::API, "RefundAdvice", &self.refund_advice);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "MerchantStoreDetails",
-            &self.merchant_store_details,
-        );
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "RefundItemDetails",
-            &self.refund_item_details,
-        );
-        w.scalar_opt(crate::generated::ns::API, "MsgSubID", &self.msg_sub_id);
-        w.complex_opt(crate::generated::ns::EBL, "MerchantData", &self.merchant_data);
+        w.scalar_opt(API, "TransactionID", &self.transaction_id);
+        w.scalar_opt(API, "PayerID", &self.payer_id);
+        w.scalar_opt(API, "InvoiceID", &self.invoice_id);
+        w.scalar_opt(API, "RefundType", &self.refund_type);
+        w.complex_opt(API, "Amount", &self.amount);
+        w.complex_opt(API, "ShippingAmount", &self.shipping_amount);
+        w.complex_opt(API, "TaxAmount", &self.tax_amount);
+        w.scalar_opt(API, "Memo", &self.memo);
+        w.scalar_opt(API, "RetryUntil", &self.retry_until);
+        w.scalar_opt(API, "RefundSource", &self.refund_source);
+        w.scalar_opt(API, "RefundAdvice", &self.refund_advice);
+        w.complex_opt(EBL, "MerchantStoreDetails", &self.merchant_store_details);
+        w.complex_list(EBL, "RefundItemDetails", &self.refund_item_details);
+        w.scalar_opt(API, "MsgSubID", &self.msg_sub_id);
+        w.complex_opt(EBL, "MerchantData", &self.merchant_data);
         w.finish(ns, name)
     }
 }
@@ -10856,46 +9355,38 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (API, "TransactionID"),
+            (API, "PayerID"),
+            (API, "InvoiceID"),
+            (API, "RefundType"),
+            (API, "Amount"),
+            (API, "ShippingAmount"),
+            (API, "TaxAmount"),
+            (API, "Memo"),
+            (API, "RetryUntil"),
+            (API, "RefundSource"),
+            (API, "RefundAdvice"),
+            (EBL, "MerchantStoreDetails"),
+            (EBL, "RefundItemDetails"),
+            (API, "MsgSubID"),
+            (EBL, "MerchantData"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 16usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::API, "TransactionID"),
-                        (crate::generated::ns::API, "PayerID"),
-                        (crate::generated::ns::API, "InvoiceID"),
-                        (crate::generated::ns::API, "RefundType"),
-                        (crate::generated::ns::API, "Amount"),
-                        (crate::generated::ns::API, "ShippingAmount"),
-                        (crate::generated::ns::API, "TaxAmount"),
-                        (crate::generated::ns::API, "Memo"),
-                        (crate::generated::ns::API, "RetryUntil"),
-                        (crate::generated::ns::API, "RefundSource"),
-                        (crate::generated::ns::API, "RefundAdvice"),
-                        (crate::generated::ns::EBL, "MerchantStoreDetails"),
-                        (crate::generated::ns::EBL, "RefundItemDetails"),
-                        (crate::generated::ns::API, "MsgSubID"),
-                        (crate::generated::ns::EBL, "MerchantData"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -10904,7 +9395,7 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -10913,7 +9404,7 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                         2usize,
                         &mut out.transaction_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -10922,7 +9413,7 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                         3usize,
                         &mut out.payer_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
@@ -10931,7 +9422,7 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                         4usize,
                         &mut out.invoice_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 6usize => {
@@ -10940,7 +9431,7 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                         5usize,
                         &mut out.refund_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 7usize => r.complex_once(&mut seen, 6usize, &mut out.amount, child),
@@ -10949,13 +9440,7 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                 }
                 9usize => r.complex_once(&mut seen, 8usize, &mut out.tax_amount, child),
                 10usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        9usize,
-                        &mut out.memo,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 9usize, &mut out.memo, child, Ws::Preserve)
                 }
                 11usize => {
                     r.scalar_once(
@@ -10963,7 +9448,7 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                         10usize,
                         &mut out.retry_until,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 12usize => {
@@ -10972,7 +9457,7 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                         11usize,
                         &mut out.refund_source,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 13usize => {
@@ -10981,7 +9466,7 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                         12usize,
                         &mut out.refund_advice,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 14usize => {
@@ -10999,7 +9484,7 @@ impl XmlRead for crate::generated::api::RefundTransactionRequestType {
                         14usize,
                         &mut out.msg_sub_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 17usize => {
@@ -11026,41 +9511,21 @@ impl XmlWrite for crate::generated::api::RefundTransactionResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "RefundTransactionID",
-            &self.refund_transaction_id,
-        );
-        w.complex_opt(
-            crate::generated::ns::API,
-            "NetRefundAmount",
-            &self.net_refund_amount,
-        );
-        w.complex_opt(
-            crate::generated::ns::API,
-            "FeeRefundAmount",
-            &self.fee_refund_amount,
-        );
-        w.complex_opt(
-            crate::generated::ns::API,
-            "GrossRefundAmount",
-            &self.gross_refund_amount,
-        );
-        w.complex_opt(
-            crate::generated::ns::API,
-            "TotalRefundedAmount",
-            &self.total_refunded_amount,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "RefundInfo", &self.refund_info);
-        w.scalar_opt(crate::generated::ns::API, "ReceiptData", &self.receipt_data);
-        w.scalar_opt(crate::generated::ns::API, "MsgSubID", &self.msg_sub_id);
+        w.scalar_opt(API, "RefundTransactionID", &self.refund_transaction_id);
+        w.complex_opt(API, "NetRefundAmount", &self.net_refund_amount);
+        w.complex_opt(API, "FeeRefundAmount", &self.fee_refund_amount);
+        w.complex_opt(API, "GrossRefundAmount", &self.gross_refund_amount);
+        w.complex_opt(API, "TotalRefundedAmount", &self.total_refunded_amount);
+        w.complex_opt(EBL, "RefundInfo", &self.refund_info);
+        w.scalar_opt(API, "ReceiptData", &self.receipt_data);
+        w.scalar_opt(API, "MsgSubID", &self.msg_sub_id);
         w.finish(ns, name)
     }
 }
@@ -11071,45 +9536,37 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (API, "RefundTransactionID"),
+            (API, "NetRefundAmount"),
+            (API, "FeeRefundAmount"),
+            (API, "GrossRefundAmount"),
+            (API, "TotalRefundedAmount"),
+            (EBL, "RefundInfo"),
+            (API, "ReceiptData"),
+            (API, "MsgSubID"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 13usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (crate::generated::ns::API, "RefundTransactionID"),
-                        (crate::generated::ns::API, "NetRefundAmount"),
-                        (crate::generated::ns::API, "FeeRefundAmount"),
-                        (crate::generated::ns::API, "GrossRefundAmount"),
-                        (crate::generated::ns::API, "TotalRefundedAmount"),
-                        (crate::generated::ns::EBL, "RefundInfo"),
-                        (crate::generated::ns::API, "ReceiptData"),
-                        (crate::generated::ns::API, "MsgSubID"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -11117,7 +9574,7 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -11127,17 +9584,11 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.scalar_once(
@@ -11145,7 +9596,7 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
                         5usize,
                         &mut out.refund_transaction_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => {
@@ -11179,7 +9630,7 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
                         11usize,
                         &mut out.receipt_data,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 13usize => {
@@ -11188,7 +9639,7 @@ impl XmlRead for crate::generated::api::RefundTransactionResponseType {
                         12usize,
                         &mut out.msg_sub_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => {
@@ -11212,12 +9663,12 @@ impl XmlWrite for crate::generated::api::ReverseTransactionRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "ReverseTransactionRequestDetails",
             &self.reverse_transaction_request_details,
         );
@@ -11231,32 +9682,24 @@ impl XmlRead for crate::generated::api::ReverseTransactionRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (EBL, "ReverseTransactionRequestDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "ReverseTransactionRequestDetails"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -11265,7 +9708,7 @@ impl XmlRead for crate::generated::api::ReverseTransactionRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -11297,15 +9740,15 @@ impl XmlWrite for crate::generated::api::ReverseTransactionResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "ReverseTransactionResponseDetails",
             &self.reverse_transaction_response_details,
         );
@@ -11319,38 +9762,30 @@ impl XmlRead for crate::generated::api::ReverseTransactionResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (EBL, "ReverseTransactionResponseDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (crate::generated::ns::EBL, "ReverseTransactionResponseDetails"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -11358,7 +9793,7 @@ impl XmlRead for crate::generated::api::ReverseTransactionResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -11368,17 +9803,11 @@ impl XmlRead for crate::generated::api::ReverseTransactionResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.complex_once(
@@ -11409,12 +9838,12 @@ impl XmlWrite for crate::generated::api::SetAccessPermissionsRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "SetAccessPermissionsRequestDetails",
             &self.set_access_permissions_request_details,
         );
@@ -11428,32 +9857,24 @@ impl XmlRead for crate::generated::api::SetAccessPermissionsRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (EBL, "SetAccessPermissionsRequestDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "SetAccessPermissionsRequestDetails"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -11462,7 +9883,7 @@ impl XmlRead for crate::generated::api::SetAccessPermissionsRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -11494,14 +9915,14 @@ impl XmlWrite for crate::generated::api::SetAccessPermissionsResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "Token", &self.token);
+        w.scalar_opt(API, "Token", &self.token);
         w.finish(ns, name)
     }
 }
@@ -11512,38 +9933,30 @@ impl XmlRead for crate::generated::api::SetAccessPermissionsResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (API, "Token"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (crate::generated::ns::API, "Token"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -11551,7 +9964,7 @@ impl XmlRead for crate::generated::api::SetAccessPermissionsResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -11561,26 +9974,14 @@ impl XmlRead for crate::generated::api::SetAccessPermissionsResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        5usize,
-                        &mut out.token,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 5usize, &mut out.token, child, Ws::Preserve)
                 }
                 _ => {
                     if child.ns().is_empty() {
@@ -11603,12 +10004,12 @@ impl XmlWrite for crate::generated::api::SetAuthFlowParamRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "SetAuthFlowParamRequestDetails",
             &self.set_auth_flow_param_request_details,
         );
@@ -11622,32 +10023,24 @@ impl XmlRead for crate::generated::api::SetAuthFlowParamRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (EBL, "SetAuthFlowParamRequestDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "SetAuthFlowParamRequestDetails"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -11656,7 +10049,7 @@ impl XmlRead for crate::generated::api::SetAuthFlowParamRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -11688,14 +10081,14 @@ impl XmlWrite for crate::generated::api::SetAuthFlowParamResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "Token", &self.token);
+        w.scalar_opt(API, "Token", &self.token);
         w.finish(ns, name)
     }
 }
@@ -11706,38 +10099,30 @@ impl XmlRead for crate::generated::api::SetAuthFlowParamResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (API, "Token"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (crate::generated::ns::API, "Token"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -11745,7 +10130,7 @@ impl XmlRead for crate::generated::api::SetAuthFlowParamResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -11755,26 +10140,14 @@ impl XmlRead for crate::generated::api::SetAuthFlowParamResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        5usize,
-                        &mut out.token,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 5usize, &mut out.token, child, Ws::Preserve)
                 }
                 _ => {
                     if child.ns().is_empty() {
@@ -11797,12 +10170,12 @@ impl XmlWrite for crate::generated::api::SetCustomerBillingAgreementRequestType 
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "SetCustomerBillingAgreementRequestDetails",
             &self.set_customer_billing_agreement_request_details,
         );
@@ -11816,35 +10189,24 @@ impl XmlRead for crate::generated::api::SetCustomerBillingAgreementRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (EBL, "SetCustomerBillingAgreementRequestDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (
-                            crate::generated::ns::EBL,
-                            "SetCustomerBillingAgreementRequestDetails",
-                        ),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -11853,7 +10215,7 @@ impl XmlRead for crate::generated::api::SetCustomerBillingAgreementRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -11885,14 +10247,14 @@ impl XmlWrite for crate::generated::api::SetCustomerBillingAgreementResponseType
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "Token", &self.token);
+        w.scalar_opt(API, "Token", &self.token);
         w.finish(ns, name)
     }
 }
@@ -11903,38 +10265,30 @@ impl XmlRead for crate::generated::api::SetCustomerBillingAgreementResponseType 
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (API, "Token"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (crate::generated::ns::API, "Token"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -11942,7 +10296,7 @@ impl XmlRead for crate::generated::api::SetCustomerBillingAgreementResponseType 
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -11952,26 +10306,14 @@ impl XmlRead for crate::generated::api::SetCustomerBillingAgreementResponseType 
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        5usize,
-                        &mut out.token,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 5usize, &mut out.token, child, Ws::Preserve)
                 }
                 _ => {
                     if child.ns().is_empty() {
@@ -11994,12 +10336,12 @@ impl XmlWrite for crate::generated::api::SetExpressCheckoutRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "SetExpressCheckoutRequestDetails",
             &self.set_express_checkout_request_details,
         );
@@ -12013,32 +10355,24 @@ impl XmlRead for crate::generated::api::SetExpressCheckoutRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (EBL, "SetExpressCheckoutRequestDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "SetExpressCheckoutRequestDetails"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -12047,7 +10381,7 @@ impl XmlRead for crate::generated::api::SetExpressCheckoutRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -12079,14 +10413,14 @@ impl XmlWrite for crate::generated::api::SetExpressCheckoutResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "Token", &self.token);
+        w.scalar_opt(API, "Token", &self.token);
         w.finish(ns, name)
     }
 }
@@ -12097,38 +10431,30 @@ impl XmlRead for crate::generated::api::SetExpressCheckoutResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (API, "Token"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (crate::generated::ns::API, "Token"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -12136,7 +10462,7 @@ impl XmlRead for crate::generated::api::SetExpressCheckoutResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -12146,26 +10472,14 @@ impl XmlRead for crate::generated::api::SetExpressCheckoutResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        5usize,
-                        &mut out.token,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 5usize, &mut out.token, child, Ws::Preserve)
                 }
                 _ => {
                     if child.ns().is_empty() {
@@ -12188,12 +10502,12 @@ impl XmlWrite for crate::generated::api::SetMobileCheckoutRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "SetMobileCheckoutRequestDetails",
             &self.set_mobile_checkout_request_details,
         );
@@ -12207,32 +10521,24 @@ impl XmlRead for crate::generated::api::SetMobileCheckoutRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (EBL, "SetMobileCheckoutRequestDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "SetMobileCheckoutRequestDetails"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -12241,7 +10547,7 @@ impl XmlRead for crate::generated::api::SetMobileCheckoutRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -12273,14 +10579,14 @@ impl XmlWrite for crate::generated::api::SetMobileCheckoutResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "Token", &self.token);
+        w.scalar_opt(API, "Token", &self.token);
         w.finish(ns, name)
     }
 }
@@ -12291,38 +10597,30 @@ impl XmlRead for crate::generated::api::SetMobileCheckoutResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (API, "Token"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (crate::generated::ns::API, "Token"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -12330,7 +10628,7 @@ impl XmlRead for crate::generated::api::SetMobileCheckoutResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -12340,26 +10638,14 @@ impl XmlRead for crate::generated::api::SetMobileCheckoutResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        5usize,
-                        &mut out.token,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 5usize, &mut out.token, child, Ws::Preserve)
                 }
                 _ => {
                     if child.ns().is_empty() {
@@ -12382,33 +10668,25 @@ impl XmlWrite for crate::generated::api::TransactionSearchRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "StartDate", &self.start_date);
-        w.scalar_opt(crate::generated::ns::API, "EndDate", &self.end_date);
-        w.scalar_opt(crate::generated::ns::API, "Payer", &self.payer);
-        w.scalar_opt(crate::generated::ns::API, "Receiver", &self.receiver);
-        w.scalar_opt(crate::generated::ns::API, "ReceiptID", &self.receipt_id);
-        w.scalar_opt(crate::generated::ns::API, "TransactionID", &self.transaction_id);
-        w.scalar_opt(crate::generated::ns::API, "ProfileID", &self.profile_id);
-        w.complex_opt(crate::generated::ns::API, "PayerName", &self.payer_name);
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "AuctionItemNumber",
-            &self.auction_item_number,
-        );
-        w.scalar_opt(crate::generated::ns::API, "InvoiceID", &self.invoice_id);
-        w.scalar_opt(crate::generated::ns::API, "CardNumber", &self.card_number);
-        w.scalar_opt(
-            crate::generated::ns::API,
-            "TransactionClass",
-            &self.transaction_class,
-        );
-        w.complex_opt(crate::generated::ns::API, "Amount", &self.amount);
-        w.scalar_opt(crate::generated::ns::API, "CurrencyCode", &self.currency_code);
-        w.scalar_opt(crate::generated::ns::API, "Status", &self.status);
+        w.scalar_opt(API, "StartDate", &self.start_date);
+        w.scalar_opt(API, "EndDate", &self.end_date);
+        w.scalar_opt(API, "Payer", &self.payer);
+        w.scalar_opt(API, "Receiver", &self.receiver);
+        w.scalar_opt(API, "ReceiptID", &self.receipt_id);
+        w.scalar_opt(API, "TransactionID", &self.transaction_id);
+        w.scalar_opt(API, "ProfileID", &self.profile_id);
+        w.complex_opt(API, "PayerName", &self.payer_name);
+        w.scalar_opt(API, "AuctionItemNumber", &self.auction_item_number);
+        w.scalar_opt(API, "InvoiceID", &self.invoice_id);
+        w.scalar_opt(API, "CardNumber", &self.card_number);
+        w.scalar_opt(API, "TransactionClass", &self.transaction_class);
+        w.complex_opt(API, "Amount", &self.amount);
+        w.scalar_opt(API, "CurrencyCode", &self.currency_code);
+        w.scalar_opt(API, "Status", &self.status);
         w.finish(ns, name)
     }
 }
@@ -12419,46 +10697,38 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (API, "StartDate"),
+            (API, "EndDate"),
+            (API, "Payer"),
+            (API, "Receiver"),
+            (API, "ReceiptID"),
+            (API, "TransactionID"),
+            (API, "ProfileID"),
+            (API, "PayerName"),
+            (API, "AuctionItemNumber"),
+            (API, "InvoiceID"),
+            (API, "CardNumber"),
+            (API, "TransactionClass"),
+            (API, "Amount"),
+            (API, "CurrencyCode"),
+            (API, "Status"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 17usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::API, "StartDate"),
-                        (crate::generated::ns::API, "EndDate"),
-                        (crate::generated::ns::API, "Payer"),
-                        (crate::generated::ns::API, "Receiver"),
-                        (crate::generated::ns::API, "ReceiptID"),
-                        (crate::generated::ns::API, "TransactionID"),
-                        (crate::generated::ns::API, "ProfileID"),
-                        (crate::generated::ns::API, "PayerName"),
-                        (crate::generated::ns::API, "AuctionItemNumber"),
-                        (crate::generated::ns::API, "InvoiceID"),
-                        (crate::generated::ns::API, "CardNumber"),
-                        (crate::generated::ns::API, "TransactionClass"),
-                        (crate::generated::ns::API, "Amount"),
-                        (crate::generated::ns::API, "CurrencyCode"),
-                        (crate::generated::ns::API, "Status"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -12467,7 +10737,7 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -12476,7 +10746,7 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                         2usize,
                         &mut out.start_date,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 4usize => {
@@ -12485,17 +10755,11 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                         3usize,
                         &mut out.end_date,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.payer,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.payer, child, Ws::Preserve)
                 }
                 6usize => {
                     r.scalar_once(
@@ -12503,7 +10767,7 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                         5usize,
                         &mut out.receiver,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => {
@@ -12512,7 +10776,7 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                         6usize,
                         &mut out.receipt_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 8usize => {
@@ -12521,7 +10785,7 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                         7usize,
                         &mut out.transaction_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 9usize => {
@@ -12530,7 +10794,7 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                         8usize,
                         &mut out.profile_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 10usize => r.complex_once(&mut seen, 9usize, &mut out.payer_name, child),
@@ -12540,7 +10804,7 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                         10usize,
                         &mut out.auction_item_number,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 12usize => {
@@ -12549,7 +10813,7 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                         11usize,
                         &mut out.invoice_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 13usize => {
@@ -12558,7 +10822,7 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                         12usize,
                         &mut out.card_number,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 14usize => {
@@ -12567,7 +10831,7 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                         13usize,
                         &mut out.transaction_class,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 15usize => r.complex_once(&mut seen, 14usize, &mut out.amount, child),
@@ -12577,7 +10841,7 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                         15usize,
                         &mut out.currency_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 17usize => {
@@ -12586,7 +10850,7 @@ impl XmlRead for crate::generated::api::TransactionSearchRequestType {
                         16usize,
                         &mut out.status,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => {
@@ -12610,18 +10874,14 @@ impl XmlWrite for crate::generated::api::TransactionSearchResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "PaymentTransactions",
-            &self.payment_transactions,
-        );
+        w.complex_list(EBL, "PaymentTransactions", &self.payment_transactions);
         w.finish(ns, name)
     }
 }
@@ -12632,38 +10892,30 @@ impl XmlRead for crate::generated::api::TransactionSearchResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (EBL, "PaymentTransactions"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 5usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (crate::generated::ns::EBL, "PaymentTransactions"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -12671,7 +10923,7 @@ impl XmlRead for crate::generated::api::TransactionSearchResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -12681,17 +10933,11 @@ impl XmlRead for crate::generated::api::TransactionSearchResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => r.complex_item(&mut out.payment_transactions, child),
                 _ => {
@@ -12715,11 +10961,11 @@ impl XmlWrite for crate::generated::api::UpdateAccessPermissionsRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "PayerID", &self.payer_id);
+        w.scalar_opt(API, "PayerID", &self.payer_id);
         w.finish(ns, name)
     }
 }
@@ -12730,32 +10976,24 @@ impl XmlRead for crate::generated::api::UpdateAccessPermissionsRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (API, "PayerID"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::API, "PayerID"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -12764,7 +11002,7 @@ impl XmlRead for crate::generated::api::UpdateAccessPermissionsRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -12773,7 +11011,7 @@ impl XmlRead for crate::generated::api::UpdateAccessPermissionsRequestType {
                         2usize,
                         &mut out.payer_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => {
@@ -12797,14 +11035,14 @@ impl XmlWrite for crate::generated::api::UpdateAccessPermissionsResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "Status", &self.status);
+        w.scalar_opt(API, "Status", &self.status);
         w.finish(ns, name)
     }
 }
@@ -12815,38 +11053,30 @@ impl XmlRead for crate::generated::api::UpdateAccessPermissionsResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (API, "Status"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (crate::generated::ns::API, "Status"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -12854,7 +11084,7 @@ impl XmlRead for crate::generated::api::UpdateAccessPermissionsResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -12864,17 +11094,11 @@ impl XmlRead for crate::generated::api::UpdateAccessPermissionsResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.scalar_once(
@@ -12882,7 +11106,7 @@ impl XmlRead for crate::generated::api::UpdateAccessPermissionsResponseType {
                         5usize,
                         &mut out.status,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => {
@@ -12906,14 +11130,14 @@ impl XmlWrite for crate::generated::api::UpdateAuthorizationRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "TransactionID", &self.transaction_id);
-        w.complex_opt(crate::generated::ns::EBL, "ShipToAddress", &self.ship_to_address);
-        w.scalar_opt(crate::generated::ns::API, "IPAddress", &self.ip_address);
-        w.scalar_opt(crate::generated::ns::API, "ShipToStore", &self.ship_to_store);
+        w.scalar_opt(API, "TransactionID", &self.transaction_id);
+        w.complex_opt(EBL, "ShipToAddress", &self.ship_to_address);
+        w.scalar_opt(API, "IPAddress", &self.ip_address);
+        w.scalar_opt(API, "ShipToStore", &self.ship_to_store);
         w.finish(ns, name)
     }
 }
@@ -12924,35 +11148,27 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (API, "TransactionID"),
+            (EBL, "ShipToAddress"),
+            (API, "IPAddress"),
+            (API, "ShipToStore"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::API, "TransactionID"),
-                        (crate::generated::ns::EBL, "ShipToAddress"),
-                        (crate::generated::ns::API, "IPAddress"),
-                        (crate::generated::ns::API, "ShipToStore"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -12961,7 +11177,7 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -12970,7 +11186,7 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationRequestType {
                         2usize,
                         &mut out.transaction_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -12982,7 +11198,7 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationRequestType {
                         4usize,
                         &mut out.ip_address,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 6usize => {
@@ -12991,7 +11207,7 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationRequestType {
                         5usize,
                         &mut out.ship_to_store,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => {
@@ -13015,19 +11231,15 @@ impl XmlWrite for crate::generated::api::UpdateAuthorizationResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
-        w.scalar_opt(crate::generated::ns::API, "TransactionID", &self.transaction_id);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "AuthorizationInfo",
-            &self.authorization_info,
-        );
+        w.scalar_opt(API, "TransactionID", &self.transaction_id);
+        w.complex_opt(EBL, "AuthorizationInfo", &self.authorization_info);
         w.finish(ns, name)
     }
 }
@@ -13038,39 +11250,31 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (API, "TransactionID"),
+            (EBL, "AuthorizationInfo"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 7usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (crate::generated::ns::API, "TransactionID"),
-                        (crate::generated::ns::EBL, "AuthorizationInfo"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -13078,7 +11282,7 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -13088,17 +11292,11 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.scalar_once(
@@ -13106,7 +11304,7 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationResponseType {
                         5usize,
                         &mut out.transaction_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => {
@@ -13133,12 +11331,12 @@ impl XmlWrite for crate::generated::api::UpdateRecurringPaymentsProfileRequestTy
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "UpdateRecurringPaymentsProfileRequestDetails",
             &self.update_recurring_payments_profile_request_details,
         );
@@ -13152,35 +11350,24 @@ impl XmlRead for crate::generated::api::UpdateRecurringPaymentsProfileRequestTyp
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+            (EBL, "UpdateRecurringPaymentsProfileRequestDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (
-                            crate::generated::ns::EBL,
-                            "UpdateRecurringPaymentsProfileRequestDetails",
-                        ),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -13189,7 +11376,7 @@ impl XmlRead for crate::generated::api::UpdateRecurringPaymentsProfileRequestTyp
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -13221,15 +11408,15 @@ impl XmlWrite for crate::generated::api::UpdateRecurringPaymentsProfileResponseT
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "UpdateRecurringPaymentsProfileResponseDetails",
             &self.update_recurring_payments_profile_response_details,
         );
@@ -13243,41 +11430,30 @@ impl XmlRead for crate::generated::api::UpdateRecurringPaymentsProfileResponseTy
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+            (EBL, "UpdateRecurringPaymentsProfileResponseDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                        (
-                            crate::generated::ns::EBL,
-                            "UpdateRecurringPaymentsProfileResponseDetails",
-                        ),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -13285,7 +11461,7 @@ impl XmlRead for crate::generated::api::UpdateRecurringPaymentsProfileResponseTy
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -13295,17 +11471,11 @@ impl XmlRead for crate::generated::api::UpdateRecurringPaymentsProfileResponseTy
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 6usize => {
                     r.complex_once(
@@ -13336,11 +11506,7 @@ impl XmlWrite for crate::generated::api::AddressVerifyReq {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(
-            crate::generated::ns::API,
-            "AddressVerifyRequest",
-            &self.address_verify_request,
-        );
+        w.complex_opt(API, "AddressVerifyRequest", &self.address_verify_request);
         w.finish(ns, name)
     }
 }
@@ -13351,11 +11517,11 @@ impl XmlRead for crate::generated::api::AddressVerifyReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "AddressVerifyRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "AddressVerifyRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -13379,11 +11545,7 @@ impl XmlWrite for crate::generated::api::BmButtonSearchReq {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(
-            crate::generated::ns::API,
-            "BMButtonSearchRequest",
-            &self.bm_button_search_request,
-        );
+        w.complex_opt(API, "BMButtonSearchRequest", &self.bm_button_search_request);
         w.finish(ns, name)
     }
 }
@@ -13394,11 +11556,11 @@ impl XmlRead for crate::generated::api::BmButtonSearchReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "BMButtonSearchRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "BMButtonSearchRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -13422,11 +11584,7 @@ impl XmlWrite for crate::generated::api::BmCreateButtonReq {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(
-            crate::generated::ns::API,
-            "BMCreateButtonRequest",
-            &self.bm_create_button_request,
-        );
+        w.complex_opt(API, "BMCreateButtonRequest", &self.bm_create_button_request);
         w.finish(ns, name)
     }
 }
@@ -13437,11 +11595,11 @@ impl XmlRead for crate::generated::api::BmCreateButtonReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "BMCreateButtonRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "BMCreateButtonRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -13466,7 +11624,7 @@ impl XmlWrite for crate::generated::api::BmGetButtonDetailsReq {
         w.start(ns, name)?;
         w.end_start()?;
         w.complex_opt(
-            crate::generated::ns::API,
+            API,
             "BMGetButtonDetailsRequest",
             &self.bm_get_button_details_request,
         );
@@ -13480,11 +11638,11 @@ impl XmlRead for crate::generated::api::BmGetButtonDetailsReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "BMGetButtonDetailsRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "BMGetButtonDetailsRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -13508,11 +11666,7 @@ impl XmlWrite for crate::generated::api::BmGetInventoryReq {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(
-            crate::generated::ns::API,
-            "BMGetInventoryRequest",
-            &self.bm_get_inventory_request,
-        );
+        w.complex_opt(API, "BMGetInventoryRequest", &self.bm_get_inventory_request);
         w.finish(ns, name)
     }
 }
@@ -13523,11 +11677,11 @@ impl XmlRead for crate::generated::api::BmGetInventoryReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "BMGetInventoryRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "BMGetInventoryRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -13552,7 +11706,7 @@ impl XmlWrite for crate::generated::api::BmManageButtonStatusReq {
         w.start(ns, name)?;
         w.end_start()?;
         w.complex_opt(
-            crate::generated::ns::API,
+            API,
             "BMManageButtonStatusRequest",
             &self.bm_manage_button_status_request,
         );
@@ -13566,11 +11720,11 @@ impl XmlRead for crate::generated::api::BmManageButtonStatusReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "BMManageButtonStatusRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "BMManageButtonStatusRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -13594,11 +11748,7 @@ impl XmlWrite for crate::generated::api::BmSetInventoryReq {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(
-            crate::generated::ns::API,
-            "BMSetInventoryRequest",
-            &self.bm_set_inventory_request,
-        );
+        w.complex_opt(API, "BMSetInventoryRequest", &self.bm_set_inventory_request);
         w.finish(ns, name)
     }
 }
@@ -13609,11 +11759,11 @@ impl XmlRead for crate::generated::api::BmSetInventoryReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "BMSetInventoryRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "BMSetInventoryRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -13637,11 +11787,7 @@ impl XmlWrite for crate::generated::api::BmUpdateButtonReq {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(
-            crate::generated::ns::API,
-            "BMUpdateButtonRequest",
-            &self.bm_update_button_request,
-        );
+        w.complex_opt(API, "BMUpdateButtonRequest", &self.bm_update_button_request);
         w.finish(ns, name)
     }
 }
@@ -13652,11 +11798,11 @@ impl XmlRead for crate::generated::api::BmUpdateButtonReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "BMUpdateButtonRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "BMUpdateButtonRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -13680,11 +11826,7 @@ impl XmlWrite for crate::generated::api::BillAgreementUpdateReq {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(
-            crate::generated::ns::API,
-            "BAUpdateRequest",
-            &self.ba_update_request,
-        );
+        w.complex_opt(API, "BAUpdateRequest", &self.ba_update_request);
         w.finish(ns, name)
     }
 }
@@ -13695,11 +11837,11 @@ impl XmlRead for crate::generated::api::BillAgreementUpdateReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "BAUpdateRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "BAUpdateRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(&mut seen, 0usize, &mut out.ba_update_request, child)
                 }
@@ -13719,7 +11861,7 @@ impl XmlWrite for crate::generated::api::BillOutstandingAmountReq {
         w.start(ns, name)?;
         w.end_start()?;
         w.complex_opt(
-            crate::generated::ns::API,
+            API,
             "BillOutstandingAmountRequest",
             &self.bill_outstanding_amount_request,
         );
@@ -13733,11 +11875,11 @@ impl XmlRead for crate::generated::api::BillOutstandingAmountReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "BillOutstandingAmountRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "BillOutstandingAmountRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -13761,11 +11903,7 @@ impl XmlWrite for crate::generated::api::BillUserReq {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(
-            crate::generated::ns::API,
-            "BillUserRequest",
-            &self.bill_user_request,
-        );
+        w.complex_opt(API, "BillUserRequest", &self.bill_user_request);
         w.finish(ns, name)
     }
 }
@@ -13776,11 +11914,11 @@ impl XmlRead for crate::generated::api::BillUserReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "BillUserRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "BillUserRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(&mut seen, 0usize, &mut out.bill_user_request, child)
                 }
@@ -13799,11 +11937,7 @@ impl XmlWrite for crate::generated::api::CancelRecoupReq {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(
-            crate::generated::ns::API,
-            "CancelRecoupRequest",
-            &self.cancel_recoup_request,
-        );
+        w.complex_opt(API, "CancelRecoupRequest", &self.cancel_recoup_request);
         w.finish(ns, name)
     }
 }
@@ -13814,11 +11948,11 @@ impl XmlRead for crate::generated::api::CancelRecoupReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "CancelRecoupRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "CancelRecoupRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -13842,11 +11976,7 @@ impl XmlWrite for crate::generated::api::CompleteRecoupReq {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(
-            crate::generated::ns::API,
-            "CompleteRecoupRequest",
-            &self.complete_recoup_request,
-        );
+        w.complex_opt(API, "CompleteRecoupRequest", &self.complete_recoup_request);
         w.finish(ns, name)
     }
 }
@@ -13857,11 +11987,11 @@ impl XmlRead for crate::generated::api::CompleteRecoupReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "CompleteRecoupRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "CompleteRecoupRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -13886,7 +12016,7 @@ impl XmlWrite for crate::generated::api::CreateBillingAgreementReq {
         w.start(ns, name)?;
         w.end_start()?;
         w.complex_opt(
-            crate::generated::ns::API,
+            API,
             "CreateBillingAgreementRequest",
             &self.create_billing_agreement_request,
         );
@@ -13900,11 +12030,11 @@ impl XmlRead for crate::generated::api::CreateBillingAgreementReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "CreateBillingAgreementRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "CreateBillingAgreementRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -13929,7 +12059,7 @@ impl XmlWrite for crate::generated::api::CreateMobilePaymentReq {
         w.start(ns, name)?;
         w.end_start()?;
         w.complex_opt(
-            crate::generated::ns::API,
+            API,
             "CreateMobilePaymentRequest",
             &self.create_mobile_payment_request,
         );
@@ -13943,11 +12073,11 @@ impl XmlRead for crate::generated::api::CreateMobilePaymentReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "CreateMobilePaymentRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "CreateMobilePaymentRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -13972,7 +12102,7 @@ impl XmlWrite for crate::generated::api::CreateRecurringPaymentsProfileReq {
         w.start(ns, name)?;
         w.end_start()?;
         w.complex_opt(
-            crate::generated::ns::API,
+            API,
             "CreateRecurringPaymentsProfileRequest",
             &self.create_recurring_payments_profile_request,
         );
@@ -13986,18 +12116,11 @@ impl XmlRead for crate::generated::api::CreateRecurringPaymentsProfileReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "CreateRecurringPaymentsProfileRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (
-                            crate::generated::ns::API,
-                            "CreateRecurringPaymentsProfileRequest",
-                        ),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -14021,11 +12144,7 @@ impl XmlWrite for crate::generated::api::DoAuthorizationReq {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(
-            crate::generated::ns::API,
-            "DoAuthorizationRequest",
-            &self.do_authorization_request,
-        );
+        w.complex_opt(API, "DoAuthorizationRequest", &self.do_authorization_request);
         w.finish(ns, name)
     }
 }
@@ -14036,11 +12155,11 @@ impl XmlRead for crate::generated::api::DoAuthorizationReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "DoAuthorizationRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "DoAuthorizationRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -14064,11 +12183,7 @@ impl XmlWrite for crate::generated::api::DoCancelReq {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(
-            crate::generated::ns::API,
-            "DoCancelRequest",
-            &self.do_cancel_request,
-        );
+        w.complex_opt(API, "DoCancelRequest", &self.do_cancel_request);
         w.finish(ns, name)
     }
 }
@@ -14079,11 +12194,11 @@ impl XmlRead for crate::generated::api::DoCancelReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "DoCancelRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "DoCancelRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(&mut seen, 0usize, &mut out.do_cancel_request, child)
                 }
@@ -14102,11 +12217,7 @@ impl XmlWrite for crate::generated::api::DoCaptureReq {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(
-            crate::generated::ns::API,
-            "DoCaptureRequest",
-            &self.do_capture_request,
-        );
+        w.complex_opt(API, "DoCaptureRequest", &self.do_capture_request);
         w.finish(ns, name)
     }
 }
@@ -14117,11 +12228,11 @@ impl XmlRead for crate::generated::api::DoCaptureReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "DoCaptureRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "DoCaptureRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(&mut seen, 0usize, &mut out.do_capture_request, child)
                 }
@@ -14140,11 +12251,7 @@ impl XmlWrite for crate::generated::api::DoDirectPaymentReq {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(
-            crate::generated::ns::API,
-            "DoDirectPaymentRequest",
-            &self.do_direct_payment_request,
-        );
+        w.complex_opt(API, "DoDirectPaymentRequest", &self.do_direct_payment_request);
         w.finish(ns, name)
     }
 }
@@ -14155,11 +12262,11 @@ impl XmlRead for crate::generated::api::DoDirectPaymentReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "DoDirectPaymentRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "DoDirectPaymentRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -14184,7 +12291,7 @@ impl XmlWrite for crate::generated::api::DoExpressCheckoutPaymentReq {
         w.start(ns, name)?;
         w.end_start()?;
         w.complex_opt(
-            crate::generated::ns::API,
+            API,
             "DoExpressCheckoutPaymentRequest",
             &self.do_express_checkout_payment_request,
         );
@@ -14198,13 +12305,11 @@ impl XmlRead for crate::generated::api::DoExpressCheckoutPaymentReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "DoExpressCheckoutPaymentRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[(crate::generated::ns::API, "DoExpressCheckoutPaymentRequest")],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -14229,7 +12334,7 @@ impl XmlWrite for crate::generated::api::DoMobileCheckoutPaymentReq {
         w.start(ns, name)?;
         w.end_start()?;
         w.complex_opt(
-            crate::generated::ns::API,
+            API,
             "DoMobileCheckoutPaymentRequest",
             &self.do_mobile_checkout_payment_request,
         );
@@ -14243,13 +12348,11 @@ impl XmlRead for crate::generated::api::DoMobileCheckoutPaymentReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "DoMobileCheckoutPaymentRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[(crate::generated::ns::API, "DoMobileCheckoutPaymentRequest")],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -14274,7 +12377,7 @@ impl XmlWrite for crate::generated::api::DoNonReferencedCreditReq {
         w.start(ns, name)?;
         w.end_start()?;
         w.complex_opt(
-            crate::generated::ns::API,
+            API,
             "DoNonReferencedCreditRequest",
             &self.do_non_referenced_credit_request,
         );
@@ -14288,11 +12391,11 @@ impl XmlRead for crate::generated::api::DoNonReferencedCreditReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "DoNonReferencedCreditRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "DoNonReferencedCreditRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -14316,11 +12419,7 @@ impl XmlWrite for crate::generated::api::DoReauthorizationReq {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(
-            crate::generated::ns::API,
-            "DoReauthorizationRequest",
-            &self.do_reauthorization_request,
-        );
+        w.complex_opt(API, "DoReauthorizationRequest", &self.do_reauthorization_request);
         w.finish(ns, name)
     }
 }
@@ -14331,11 +12430,11 @@ impl XmlRead for crate::generated::api::DoReauthorizationReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "DoReauthorizationRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "DoReauthorizationRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -14360,7 +12459,7 @@ impl XmlWrite for crate::generated::api::DoReferenceTransactionReq {
         w.start(ns, name)?;
         w.end_start()?;
         w.complex_opt(
-            crate::generated::ns::API,
+            API,
             "DoReferenceTransactionRequest",
             &self.do_reference_transaction_request,
         );
@@ -14374,11 +12473,11 @@ impl XmlRead for crate::generated::api::DoReferenceTransactionReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "DoReferenceTransactionRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "DoReferenceTransactionRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -14403,7 +12502,7 @@ impl XmlWrite for crate::generated::api::DoUatpAuthorizationReq {
         w.start(ns, name)?;
         w.end_start()?;
         w.complex_opt(
-            crate::generated::ns::API,
+            API,
             "DoUATPAuthorizationRequest",
             &self.do_uatp_authorization_request,
         );
@@ -14417,11 +12516,11 @@ impl XmlRead for crate::generated::api::DoUatpAuthorizationReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "DoUATPAuthorizationRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "DoUATPAuthorizationRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -14446,7 +12545,7 @@ impl XmlWrite for crate::generated::api::DoUatpExpressCheckoutPaymentReq {
         w.start(ns, name)?;
         w.end_start()?;
         w.complex_opt(
-            crate::generated::ns::API,
+            API,
             "DoUATPExpressCheckoutPaymentRequest",
             &self.do_uatp_express_checkout_payment_request,
         );
@@ -14460,13 +12559,11 @@ impl XmlRead for crate::generated::api::DoUatpExpressCheckoutPaymentReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "DoUATPExpressCheckoutPaymentRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[(crate::generated::ns::API, "DoUATPExpressCheckoutPaymentRequest")],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -14490,7 +12587,7 @@ impl XmlWrite for crate::generated::api::DoVoidReq {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(crate::generated::ns::API, "DoVoidRequest", &self.do_void_request);
+        w.complex_opt(API, "DoVoidRequest", &self.do_void_request);
         w.finish(ns, name)
     }
 }
@@ -14501,11 +12598,11 @@ impl XmlRead for crate::generated::api::DoVoidReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "DoVoidRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "DoVoidRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(&mut seen, 0usize, &mut out.do_void_request, child)
                 }
@@ -14524,11 +12621,7 @@ impl XmlWrite for crate::generated::api::EnterBoardingReq {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(
-            crate::generated::ns::API,
-            "EnterBoardingRequest",
-            &self.enter_boarding_request,
-        );
+        w.complex_opt(API, "EnterBoardingRequest", &self.enter_boarding_request);
         w.finish(ns, name)
     }
 }
@@ -14539,11 +12632,11 @@ impl XmlRead for crate::generated::api::EnterBoardingReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "EnterBoardingRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "EnterBoardingRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -14568,7 +12661,7 @@ impl XmlWrite for crate::generated::api::ExecuteCheckoutOperationsReq {
         w.start(ns, name)?;
         w.end_start()?;
         w.complex_opt(
-            crate::generated::ns::API,
+            API,
             "ExecuteCheckoutOperationsRequest",
             &self.execute_checkout_operations_request,
         );
@@ -14582,13 +12675,11 @@ impl XmlRead for crate::generated::api::ExecuteCheckoutOperationsReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "ExecuteCheckoutOperationsRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[(crate::generated::ns::API, "ExecuteCheckoutOperationsRequest")],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -14613,7 +12704,7 @@ impl XmlWrite for crate::generated::api::ExternalRememberMeOptOutReq {
         w.start(ns, name)?;
         w.end_start()?;
         w.complex_opt(
-            crate::generated::ns::API,
+            API,
             "ExternalRememberMeOptOutRequest",
             &self.external_remember_me_opt_out_request,
         );
@@ -14627,13 +12718,11 @@ impl XmlRead for crate::generated::api::ExternalRememberMeOptOutReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "ExternalRememberMeOptOutRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[(crate::generated::ns::API, "ExternalRememberMeOptOutRequest")],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -14658,7 +12747,7 @@ impl XmlWrite for crate::generated::api::GetAccessPermissionDetailsReq {
         w.start(ns, name)?;
         w.end_start()?;
         w.complex_opt(
-            crate::generated::ns::API,
+            API,
             "GetAccessPermissionDetailsRequest",
             &self.get_access_permission_details_request,
         );
@@ -14672,13 +12761,11 @@ impl XmlRead for crate::generated::api::GetAccessPermissionDetailsReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "GetAccessPermissionDetailsRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[(crate::generated::ns::API, "GetAccessPermissionDetailsRequest")],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -14702,11 +12789,7 @@ impl XmlWrite for crate::generated::api::GetAuthDetailsReq {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(
-            crate::generated::ns::API,
-            "GetAuthDetailsRequest",
-            &self.get_auth_details_request,
-        );
+        w.complex_opt(API, "GetAuthDetailsRequest", &self.get_auth_details_request);
         w.finish(ns, name)
     }
 }
@@ -14717,11 +12800,11 @@ impl XmlRead for crate::generated::api::GetAuthDetailsReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "GetAuthDetailsRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "GetAuthDetailsRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -14745,11 +12828,7 @@ impl XmlWrite for crate::generated::api::GetBalanceReq {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(
-            crate::generated::ns::API,
-            "GetBalanceRequest",
-            &self.get_balance_request,
-        );
+        w.complex_opt(API, "GetBalanceRequest", &self.get_balance_request);
         w.finish(ns, name)
     }
 }
@@ -14760,11 +12839,11 @@ impl XmlRead for crate::generated::api::GetBalanceReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "GetBalanceRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "GetBalanceRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -14789,7 +12868,7 @@ impl XmlWrite for crate::generated::api::GetBillingAgreementCustomerDetailsReq {
         w.start(ns, name)?;
         w.end_start()?;
         w.complex_opt(
-            crate::generated::ns::API,
+            API,
             "GetBillingAgreementCustomerDetailsRequest",
             &self.get_billing_agreement_customer_details_request,
         );
@@ -14803,18 +12882,13 @@ impl XmlRead for crate::generated::api::GetBillingAgreementCustomerDetailsReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (API, "GetBillingAgreementCustomerDetailsRequest"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (
-                            crate::generated::ns::API,
-                            "GetBillingAgreementCustomerDetailsRequest",
-                        ),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -14839,7 +12913,7 @@ impl XmlWrite for crate::generated::api::GetBoardingDetailsReq {
         w.start(ns, name)?;
         w.end_start()?;
         w.complex_opt(
-            crate::generated::ns::API,
+            API,
             "GetBoardingDetailsRequest",
             &self.get_boarding_details_request,
         );
@@ -14853,11 +12927,11 @@ impl XmlRead for crate::generated::api::GetBoardingDetailsReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "GetBoardingDetailsRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "GetBoardingDetailsRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -14882,7 +12956,7 @@ impl XmlWrite for crate::generated::api::GetExpressCheckoutDetailsReq {
         w.start(ns, name)?;
         w.end_start()?;
         w.complex_opt(
-            crate::generated::ns::API,
+            API,
             "GetExpressCheckoutDetailsRequest",
             &self.get_express_checkout_details_request,
         );
@@ -14896,13 +12970,11 @@ impl XmlRead for crate::generated::api::GetExpressCheckoutDetailsReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "GetExpressCheckoutDetailsRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[(crate::generated::ns::API, "GetExpressCheckoutDetailsRequest")],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -14927,7 +12999,7 @@ impl XmlWrite for crate::generated::api::GetIncentiveEvaluationReq {
         w.start(ns, name)?;
         w.end_start()?;
         w.complex_opt(
-            crate::generated::ns::API,
+            API,
             "GetIncentiveEvaluationRequest",
             &self.get_incentive_evaluation_request,
         );
@@ -14941,11 +13013,11 @@ impl XmlRead for crate::generated::api::GetIncentiveEvaluationReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "GetIncentiveEvaluationRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "GetIncentiveEvaluationRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -14969,11 +13041,7 @@ impl XmlWrite for crate::generated::api::GetMobileStatusReq {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(
-            crate::generated::ns::API,
-            "GetMobileStatusRequest",
-            &self.get_mobile_status_request,
-        );
+        w.complex_opt(API, "GetMobileStatusRequest", &self.get_mobile_status_request);
         w.finish(ns, name)
     }
 }
@@ -14984,11 +13052,11 @@ impl XmlRead for crate::generated::api::GetMobileStatusReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "GetMobileStatusRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "GetMobileStatusRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -15012,11 +13080,7 @@ impl XmlWrite for crate::generated::api::GetPalDetailsReq {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(
-            crate::generated::ns::API,
-            "GetPalDetailsRequest",
-            &self.get_pal_details_request,
-        );
+        w.complex_opt(API, "GetPalDetailsRequest", &self.get_pal_details_request);
         w.finish(ns, name)
     }
 }
@@ -15027,11 +13091,11 @@ impl XmlRead for crate::generated::api::GetPalDetailsReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "GetPalDetailsRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "GetPalDetailsRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -15056,7 +13120,7 @@ impl XmlWrite for crate::generated::api::GetRecurringPaymentsProfileDetailsReq {
         w.start(ns, name)?;
         w.end_start()?;
         w.complex_opt(
-            crate::generated::ns::API,
+            API,
             "GetRecurringPaymentsProfileDetailsRequest",
             &self.get_recurring_payments_profile_details_request,
         );
@@ -15070,18 +13134,13 @@ impl XmlRead for crate::generated::api::GetRecurringPaymentsProfileDetailsReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (API, "GetRecurringPaymentsProfileDetailsRequest"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (
-                            crate::generated::ns::API,
-                            "GetRecurringPaymentsProfileDetailsRequest",
-                        ),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -15106,7 +13165,7 @@ impl XmlWrite for crate::generated::api::GetTransactionDetailsReq {
         w.start(ns, name)?;
         w.end_start()?;
         w.complex_opt(
-            crate::generated::ns::API,
+            API,
             "GetTransactionDetailsRequest",
             &self.get_transaction_details_request,
         );
@@ -15120,11 +13179,11 @@ impl XmlRead for crate::generated::api::GetTransactionDetailsReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "GetTransactionDetailsRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "GetTransactionDetailsRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -15148,11 +13207,7 @@ impl XmlWrite for crate::generated::api::InitiateRecoupReq {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(
-            crate::generated::ns::API,
-            "InitiateRecoupRequest",
-            &self.initiate_recoup_request,
-        );
+        w.complex_opt(API, "InitiateRecoupRequest", &self.initiate_recoup_request);
         w.finish(ns, name)
     }
 }
@@ -15163,11 +13218,11 @@ impl XmlRead for crate::generated::api::InitiateRecoupReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "InitiateRecoupRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "InitiateRecoupRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -15192,7 +13247,7 @@ impl XmlWrite for crate::generated::api::ManagePendingTransactionStatusReq {
         w.start(ns, name)?;
         w.end_start()?;
         w.complex_opt(
-            crate::generated::ns::API,
+            API,
             "ManagePendingTransactionStatusRequest",
             &self.manage_pending_transaction_status_request,
         );
@@ -15206,18 +13261,11 @@ impl XmlRead for crate::generated::api::ManagePendingTransactionStatusReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "ManagePendingTransactionStatusRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (
-                            crate::generated::ns::API,
-                            "ManagePendingTransactionStatusRequest",
-                        ),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -15242,7 +13290,7 @@ impl XmlWrite for crate::generated::api::ManageRecurringPaymentsProfileStatusReq
         w.start(ns, name)?;
         w.end_start()?;
         w.complex_opt(
-            crate::generated::ns::API,
+            API,
             "ManageRecurringPaymentsProfileStatusRequest",
             &self.manage_recurring_payments_profile_status_request,
         );
@@ -15256,18 +13304,13 @@ impl XmlRead for crate::generated::api::ManageRecurringPaymentsProfileStatusReq 
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (API, "ManageRecurringPaymentsProfileStatusRequest"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (
-                            crate::generated::ns::API,
-                            "ManageRecurringPaymentsProfileStatusRequest",
-                        ),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -15291,11 +13334,7 @@ impl XmlWrite for crate::generated::api::MassPayReq {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(
-            crate::generated::ns::API,
-            "MassPayRequest",
-            &self.mass_pay_request,
-        );
+        w.complex_opt(API, "MassPayRequest", &self.mass_pay_request);
         w.finish(ns, name)
     }
 }
@@ -15306,11 +13345,11 @@ impl XmlRead for crate::generated::api::MassPayReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "MassPayRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "MassPayRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(&mut seen, 0usize, &mut out.mass_pay_request, child)
                 }
@@ -15329,11 +13368,7 @@ impl XmlWrite for crate::generated::api::RefundTransactionReq {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(
-            crate::generated::ns::API,
-            "RefundTransactionRequest",
-            &self.refund_transaction_request,
-        );
+        w.complex_opt(API, "RefundTransactionRequest", &self.refund_transaction_request);
         w.finish(ns, name)
     }
 }
@@ -15344,11 +13379,11 @@ impl XmlRead for crate::generated::api::RefundTransactionReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "RefundTransactionRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "RefundTransactionRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -15373,7 +13408,7 @@ impl XmlWrite for crate::generated::api::ReverseTransactionReq {
         w.start(ns, name)?;
         w.end_start()?;
         w.complex_opt(
-            crate::generated::ns::API,
+            API,
             "ReverseTransactionRequest",
             &self.reverse_transaction_request,
         );
@@ -15387,11 +13422,11 @@ impl XmlRead for crate::generated::api::ReverseTransactionReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "ReverseTransactionRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "ReverseTransactionRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -15416,7 +13451,7 @@ impl XmlWrite for crate::generated::api::SetAccessPermissionsReq {
         w.start(ns, name)?;
         w.end_start()?;
         w.complex_opt(
-            crate::generated::ns::API,
+            API,
             "SetAccessPermissionsRequest",
             &self.set_access_permissions_request,
         );
@@ -15430,11 +13465,11 @@ impl XmlRead for crate::generated::api::SetAccessPermissionsReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "SetAccessPermissionsRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "SetAccessPermissionsRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -15458,11 +13493,7 @@ impl XmlWrite for crate::generated::api::SetAuthFlowParamReq {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(
-            crate::generated::ns::API,
-            "SetAuthFlowParamRequest",
-            &self.set_auth_flow_param_request,
-        );
+        w.complex_opt(API, "SetAuthFlowParamRequest", &self.set_auth_flow_param_request);
         w.finish(ns, name)
     }
 }
@@ -15473,11 +13504,11 @@ impl XmlRead for crate::generated::api::SetAuthFlowParamReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "SetAuthFlowParamRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "SetAuthFlowParamRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -15502,7 +13533,7 @@ impl XmlWrite for crate::generated::api::SetCustomerBillingAgreementReq {
         w.start(ns, name)?;
         w.end_start()?;
         w.complex_opt(
-            crate::generated::ns::API,
+            API,
             "SetCustomerBillingAgreementRequest",
             &self.set_customer_billing_agreement_request,
         );
@@ -15516,13 +13547,11 @@ impl XmlRead for crate::generated::api::SetCustomerBillingAgreementReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "SetCustomerBillingAgreementRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[(crate::generated::ns::API, "SetCustomerBillingAgreementRequest")],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -15547,7 +13576,7 @@ impl XmlWrite for crate::generated::api::SetExpressCheckoutReq {
         w.start(ns, name)?;
         w.end_start()?;
         w.complex_opt(
-            crate::generated::ns::API,
+            API,
             "SetExpressCheckoutRequest",
             &self.set_express_checkout_request,
         );
@@ -15561,11 +13590,11 @@ impl XmlRead for crate::generated::api::SetExpressCheckoutReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "SetExpressCheckoutRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "SetExpressCheckoutRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -15590,7 +13619,7 @@ impl XmlWrite for crate::generated::api::SetMobileCheckoutReq {
         w.start(ns, name)?;
         w.end_start()?;
         w.complex_opt(
-            crate::generated::ns::API,
+            API,
             "SetMobileCheckoutRequest",
             &self.set_mobile_checkout_request,
         );
@@ -15604,11 +13633,11 @@ impl XmlRead for crate::generated::api::SetMobileCheckoutReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "SetMobileCheckoutRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "SetMobileCheckoutRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -15632,11 +13661,7 @@ impl XmlWrite for crate::generated::api::TransactionSearchReq {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(
-            crate::generated::ns::API,
-            "TransactionSearchRequest",
-            &self.transaction_search_request,
-        );
+        w.complex_opt(API, "TransactionSearchRequest", &self.transaction_search_request);
         w.finish(ns, name)
     }
 }
@@ -15647,11 +13672,11 @@ impl XmlRead for crate::generated::api::TransactionSearchReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "TransactionSearchRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "TransactionSearchRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -15676,7 +13701,7 @@ impl XmlWrite for crate::generated::api::UpdateAccessPermissionsReq {
         w.start(ns, name)?;
         w.end_start()?;
         w.complex_opt(
-            crate::generated::ns::API,
+            API,
             "UpdateAccessPermissionsRequest",
             &self.update_access_permissions_request,
         );
@@ -15690,13 +13715,11 @@ impl XmlRead for crate::generated::api::UpdateAccessPermissionsReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "UpdateAccessPermissionsRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[(crate::generated::ns::API, "UpdateAccessPermissionsRequest")],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -15721,7 +13744,7 @@ impl XmlWrite for crate::generated::api::UpdateAuthorizationReq {
         w.start(ns, name)?;
         w.end_start()?;
         w.complex_opt(
-            crate::generated::ns::API,
+            API,
             "UpdateAuthorizationRequest",
             &self.update_authorization_request,
         );
@@ -15735,11 +13758,11 @@ impl XmlRead for crate::generated::api::UpdateAuthorizationReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "UpdateAuthorizationRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::API, "UpdateAuthorizationRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -15764,7 +13787,7 @@ impl XmlWrite for crate::generated::api::UpdateRecurringPaymentsProfileReq {
         w.start(ns, name)?;
         w.end_start()?;
         w.complex_opt(
-            crate::generated::ns::API,
+            API,
             "UpdateRecurringPaymentsProfileRequest",
             &self.update_recurring_payments_profile_request,
         );
@@ -15778,18 +13801,11 @@ impl XmlRead for crate::generated::api::UpdateRecurringPaymentsProfileReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(API, "UpdateRecurringPaymentsProfileRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (
-                            crate::generated::ns::API,
-                            "UpdateRecurringPaymentsProfileRequest",
-                        ),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,

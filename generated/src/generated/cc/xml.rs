@@ -5,6 +5,7 @@ use ::paypal_soap_runtime::xml::{
     DecodeError, EncodeError, StartTag, Ws, XmlRead, XmlReader, XmlScalar, XmlWrite,
     XmlWriter,
 };
+use crate::generated::ns::{API, CC, ED, EBL};
 impl XmlWrite for crate::generated::cc::AmountType {
     fn write_element(
         &self,
@@ -30,13 +31,12 @@ impl XmlRead for crate::generated::cc::AmountType {
         for a in start.attrs() {
             match (a.local(), a.ns()) {
                 ("currencyID", ns) if ns == "" => {
-                    out.currency_id = r
-                        .attr_scalar(start, a, ::paypal_soap_runtime::xml::Ws::Collapse)?;
+                    out.currency_id = r.attr_scalar(start, a, Ws::Collapse)?;
                 }
                 _ => r.unknown_attribute(start, a),
             }
         }
-        out.value = r.read_content(start, ::paypal_soap_runtime::xml::Ws::Collapse)?;
+        out.value = r.read_content(start, Ws::Collapse)?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -63,15 +63,12 @@ impl XmlRead for crate::generated::cc::BasicAmountType {
         for a in start.attrs() {
             match (a.local(), a.ns()) {
                 ("currencyID", ns) if ns == "" => {
-                    out.currency_id = r
-                        .attr_scalar(start, a, ::paypal_soap_runtime::xml::Ws::Collapse)?;
+                    out.currency_id = r.attr_scalar(start, a, Ws::Collapse)?;
                 }
                 _ => r.unknown_attribute(start, a),
             }
         }
-        out.value = r
-            .read_content(start, ::paypal_soap_runtime::xml::Ws::Preserve)?
-            .unwrap_or_default();
+        out.value = r.read_content(start, Ws::Preserve)?.unwrap_or_default();
         ::std::result::Result::Ok(out)
     }
 }
@@ -100,13 +97,12 @@ impl XmlRead for crate::generated::cc::MeasureType {
         for a in start.attrs() {
             match (a.local(), a.ns()) {
                 ("unit", ns) if ns == "" => {
-                    out.unit = r
-                        .attr_scalar(start, a, ::paypal_soap_runtime::xml::Ws::Collapse)?;
+                    out.unit = r.attr_scalar(start, a, Ws::Collapse)?;
                 }
                 _ => r.unknown_attribute(start, a),
             }
         }
-        out.value = r.read_content(start, ::paypal_soap_runtime::xml::Ws::Collapse)?;
+        out.value = r.read_content(start, Ws::Collapse)?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -135,13 +131,12 @@ impl XmlRead for crate::generated::cc::QuantityType {
         for a in start.attrs() {
             match (a.local(), a.ns()) {
                 ("unit", ns) if ns == "" => {
-                    out.unit = r
-                        .attr_scalar(start, a, ::paypal_soap_runtime::xml::Ws::Collapse)?;
+                    out.unit = r.attr_scalar(start, a, Ws::Collapse)?;
                 }
                 _ => r.unknown_attribute(start, a),
             }
         }
-        out.value = r.read_content(start, ::paypal_soap_runtime::xml::Ws::Collapse)?;
+        out.value = r.read_content(start, Ws::Collapse)?;
         ::std::result::Result::Ok(out)
     }
 }

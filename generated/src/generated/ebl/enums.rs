@@ -32,9 +32,9 @@ impl ApiAuthenticationType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("Auth-None", 0u16),
             ("Cert", 1u16),
             ("Sign", 2u16),
+            ("Auth-None", 0u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::AuthNone,
@@ -101,9 +101,9 @@ impl ApiType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("CHECKOUT_AUTHORIZATION", 0u16),
             ("CHECKOUT_SALE", 1u16),
             ("REFUND_TRANSACTION", 2u16),
+            ("CHECKOUT_AUTHORIZATION", 0u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::CheckoutAuthorization,
@@ -178,9 +178,9 @@ impl AccountStateCodeType {
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
             ("Active", 0u16),
-            ("CustomCode", 3u16),
-            ("Inactive", 2u16),
             ("Pending", 1u16),
+            ("Inactive", 2u16),
+            ("CustomCode", 3u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Active,
@@ -281,13 +281,13 @@ impl AckCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("CustomCode", 6u16),
             ("Failure", 1u16),
-            ("FailureWithWarning", 4u16),
-            ("PartialSuccess", 5u16),
             ("Success", 0u16),
-            ("SuccessWithWarning", 3u16),
             ("Warning", 2u16),
+            ("CustomCode", 6u16),
+            ("PartialSuccess", 5u16),
+            ("FailureWithWarning", 4u16),
+            ("SuccessWithWarning", 3u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Success,
@@ -423,9 +423,9 @@ impl AddressOwnerCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("CustomCode", 2u16),
-            ("PayPal", 0u16),
             ("eBay", 1u16),
+            ("PayPal", 0u16),
+            ("CustomCode", 2u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::PayPal,
@@ -482,8 +482,8 @@ impl AddressStatusCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("Confirmed", 1u16),
             ("None", 0u16),
+            ("Confirmed", 1u16),
             ("Unconfirmed", 2u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
@@ -554,10 +554,10 @@ impl AllowedPaymentMethodType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("AnyFundingSource", 2u16),
             ("Default", 0u16),
-            ("InstantFundingSource", 3u16),
+            ("AnyFundingSource", 2u16),
             ("InstantPaymentOnly", 1u16),
+            ("InstantFundingSource", 3u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Default,
@@ -622,10 +622,10 @@ impl ApprovalSubTypeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
+            ("None", 0u16),
             ("ChannelInitiatedBilling", 3u16),
             ("MerchantInitiatedBilling", 1u16),
             ("MerchantInitiatedBillingSingleAgreement", 2u16),
-            ("None", 0u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::None,
@@ -678,7 +678,7 @@ impl ApprovalTypeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        const BY_TEXT: &[(&str, u16)] = &[("BillingAgreement", 0u16), ("Profile", 1u16)];
+        const BY_TEXT: &[(&str, u16)] = &[("Profile", 1u16), ("BillingAgreement", 0u16)];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::BillingAgreement,
             ::std::option::Option::Some(1u16) => Self::Profile,
@@ -780,15 +780,15 @@ impl AuctionTypeCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
+            ("Live", 3u16),
+            ("Dutch", 2u16),
             ("Ad type", 4u16),
             ("Chinese", 1u16),
-            ("CustomCode", 8u16),
-            ("Dutch", 2u16),
-            ("Fixed Price Item", 7u16),
-            ("Live", 3u16),
-            ("Personal Offer", 6u16),
-            ("Stores Fixed-price", 5u16),
             ("Unknown", 0u16),
+            ("CustomCode", 8u16),
+            ("Personal Offer", 6u16),
+            ("Fixed Price Item", 7u16),
+            ("Stores Fixed-price", 5u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Unknown,
@@ -845,8 +845,8 @@ impl AutoBillType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("AddToNextBilling", 1u16),
             ("NoAutoBill", 0u16),
+            ("AddToNextBilling", 1u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::NoAutoBill,
@@ -933,13 +933,13 @@ impl AverageMonthlyVolumeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("AverageMonthlyVolume-Not-Applicable", 0u16),
             ("AverageMonthlyVolume-Range1", 1u16),
             ("AverageMonthlyVolume-Range2", 2u16),
             ("AverageMonthlyVolume-Range3", 3u16),
             ("AverageMonthlyVolume-Range4", 4u16),
             ("AverageMonthlyVolume-Range5", 5u16),
             ("AverageMonthlyVolume-Range6", 6u16),
+            ("AverageMonthlyVolume-Not-Applicable", 0u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::AverageMonthlyVolumeNotApplicable,
@@ -1051,9 +1051,7 @@ impl AverageTransactionPriceType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("AverageTransactionPrice-Not-Applicable", 0u16),
             ("AverageTransactionPrice-Range1", 1u16),
-            ("AverageTransactionPrice-Range10", 10u16),
             ("AverageTransactionPrice-Range2", 2u16),
             ("AverageTransactionPrice-Range3", 3u16),
             ("AverageTransactionPrice-Range4", 4u16),
@@ -1062,6 +1060,8 @@ impl AverageTransactionPriceType {
             ("AverageTransactionPrice-Range7", 7u16),
             ("AverageTransactionPrice-Range8", 8u16),
             ("AverageTransactionPrice-Range9", 9u16),
+            ("AverageTransactionPrice-Range10", 10u16),
+            ("AverageTransactionPrice-Not-Applicable", 0u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => {
@@ -1129,7 +1129,7 @@ impl BalanceCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        const BY_TEXT: &[(&str, u16)] = &[("CustomCode", 1u16), ("Other", 0u16)];
+        const BY_TEXT: &[(&str, u16)] = &[("Other", 0u16), ("CustomCode", 1u16)];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Other,
             ::std::option::Option::Some(1u16) => Self::CustomCode,
@@ -1179,7 +1179,7 @@ impl BankAccountTypeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        const BY_TEXT: &[(&str, u16)] = &[("Checking", 0u16), ("Savings", 1u16)];
+        const BY_TEXT: &[(&str, u16)] = &[("Savings", 1u16), ("Checking", 0u16)];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Checking,
             ::std::option::Option::Some(1u16) => Self::Savings,
@@ -1240,8 +1240,8 @@ impl BankIdCodeType {
         const BY_TEXT: &[(&str, u16)] = &[
             ("CCB", 2u16),
             ("CMB", 0u16),
-            ("ChinaPay", 3u16),
             ("ICBC", 1u16),
+            ("ChinaPay", 3u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Cmb,
@@ -1310,11 +1310,11 @@ impl BillingCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
+            ("None", 0u16),
+            ("RecurringPayments", 2u16),
             ("ChannelInitiatedBilling", 4u16),
             ("MerchantInitiatedBilling", 1u16),
             ("MerchantInitiatedBillingSingleAgreement", 3u16),
-            ("None", 0u16),
-            ("RecurringPayments", 2u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::None,
@@ -1389,11 +1389,11 @@ impl BillingPeriodType {
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
             ("Day", 1u16),
-            ("Month", 4u16),
-            ("NoBillingPeriodType", 0u16),
-            ("SemiMonth", 3u16),
             ("Week", 2u16),
             ("Year", 5u16),
+            ("Month", 4u16),
+            ("SemiMonth", 3u16),
+            ("NoBillingPeriodType", 0u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::NoBillingPeriodType,
@@ -1460,10 +1460,10 @@ impl BoardingStatusType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("Cancelled", 2u16),
-            ("Completed", 1u16),
             ("Pending", 3u16),
             ("Unknown", 0u16),
+            ("Cancelled", 2u16),
+            ("Completed", 1u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Unknown,
@@ -1636,37 +1636,37 @@ impl BusinessCategoryType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("Antiques", 1u16),
             ("Arts", 2u16),
-            ("Automotive", 3u16),
-            ("Beauty", 4u16),
             ("Books", 5u16),
+            ("Beauty", 4u16),
+            ("Travel", 29u16),
+            ("Antiques", 1u16),
             ("Business", 6u16),
-            ("Cameras-and-Photography", 7u16),
-            ("Category-Unspecified", 0u16),
             ("Clothing", 8u16),
+            ("Services", 27u16),
+            ("Automotive", 3u16),
+            ("Real-Estate", 26u16),
             ("Collectibles", 9u16),
-            ("Computer-Hardware-and-Software", 10u16),
-            ("Culture-and-Religion", 11u16),
-            ("Electronics-and-Telecom", 12u16),
             ("Entertainment", 13u16),
-            ("Entertainment-Memorabilia", 14u16),
-            ("Food-Drink-and-Nutrition", 15u16),
-            ("Gifts-and-Flowers", 16u16),
-            ("Hobbies-Toys-and-Games", 17u16),
             ("Home-and-Garden", 18u16),
-            ("Internet-and-Network-Services", 19u16),
-            ("Media-and-Entertainment", 20u16),
-            ("Medical-and-Pharmaceutical", 21u16),
-            ("Money-Service-Businesses", 22u16),
-            ("Non-Profit-Political-and-Religion", 23u16),
-            ("Not-Elsewhere-Classified", 24u16),
             ("Other-Categories", 30u16),
             ("Pets-and-Animals", 25u16),
-            ("Real-Estate", 26u16),
-            ("Services", 27u16),
+            ("Gifts-and-Flowers", 16u16),
+            ("Category-Unspecified", 0u16),
+            ("Culture-and-Religion", 11u16),
             ("Sports-and-Recreation", 28u16),
-            ("Travel", 29u16),
+            ("Hobbies-Toys-and-Games", 17u16),
+            ("Cameras-and-Photography", 7u16),
+            ("Electronics-and-Telecom", 12u16),
+            ("Media-and-Entertainment", 20u16),
+            ("Food-Drink-and-Nutrition", 15u16),
+            ("Money-Service-Businesses", 22u16),
+            ("Not-Elsewhere-Classified", 24u16),
+            ("Entertainment-Memorabilia", 14u16),
+            ("Medical-and-Pharmaceutical", 21u16),
+            ("Internet-and-Network-Services", 19u16),
+            ("Computer-Hardware-and-Software", 10u16),
+            ("Non-Profit-Political-and-Religion", 23u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::CategoryUnspecified,
@@ -2988,273 +2988,273 @@ impl BusinessSubCategoryType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("ANTIQUES-Antiquities", 2u16),
-            ("ANTIQUES-Artifacts-Grave-related-and-Native-American-Crafts", 10u16),
-            ("ANTIQUES-Books-Manuscripts", 4u16),
-            ("ANTIQUES-Cultural", 9u16),
-            ("ANTIQUES-Decorative", 3u16),
-            ("ANTIQUES-Furniture", 5u16),
-            ("ANTIQUES-General", 1u16),
-            ("ANTIQUES-Glass", 6u16),
-            ("ANTIQUES-Pottery", 8u16),
-            ("ANTIQUES-RugsCarpets", 7u16),
-            ("ARTSANDCRAFTS-Art-Dealer-and-Galleries", 12u16),
-            ("ARTSANDCRAFTS-Art-and-Craft-Supplies", 19u16),
-            ("ARTSANDCRAFTS-Fabrics-and-Sewing", 20u16),
-            ("ARTSANDCRAFTS-General", 11u16),
-            ("ARTSANDCRAFTS-Painting", 14u16),
-            ("ARTSANDCRAFTS-Photography", 15u16),
-            ("ARTSANDCRAFTS-Prints", 13u16),
-            ("ARTSANDCRAFTS-Quilting", 21u16),
-            ("ARTSANDCRAFTS-Reproductions", 16u16),
-            ("ARTSANDCRAFTS-Scrapbooking", 22u16),
-            ("ARTSANDCRAFTS-Sculptures", 17u16),
-            ("ARTSANDCRAFTS-Woodworking", 18u16),
-            ("AUTOMOTIVE-Autos", 24u16),
-            ("AUTOMOTIVE-Aviation", 25u16),
-            ("AUTOMOTIVE-General", 23u16),
-            ("AUTOMOTIVE-Motorcycles", 26u16),
-            ("AUTOMOTIVE-Parts-and-Supplies", 27u16),
-            ("AUTOMOTIVE-Services", 28u16),
-            ("AUTOMOTIVE-Vintage-and-Collectible-Vehicles", 29u16),
-            ("BEAUTY-Body-Care-Personal-Hygiene", 31u16),
-            ("BEAUTY-Fragrances-and-Perfumes", 32u16),
-            ("BEAUTY-General", 30u16),
+            ("TRAVEL-Tours", 264u16),
             ("BEAUTY-Makeup", 33u16),
-            ("BOOKS-Audio-Books", 35u16),
-            ("BOOKS-Children-Books", 36u16),
-            ("BOOKS-Computer-Books", 37u16),
-            ("BOOKS-Educational-and-Textbooks", 38u16),
-            ("BOOKS-Fiction-and-Literature", 40u16),
             ("BOOKS-General", 34u16),
-            ("BOOKS-Magazines", 39u16),
-            ("BOOKS-NonFiction", 41u16),
-            ("BOOKS-Vintage-and-Collectibles", 42u16),
-            ("BUSINESS-Advertising", 50u16),
-            ("BUSINESS-Agricultural", 44u16),
-            ("BUSINESS-Construction", 45u16),
-            ("BUSINESS-Educational", 46u16),
-            ("BUSINESS-Employment", 51u16),
-            ("BUSINESS-General", 43u16),
-            ("BUSINESS-GeneralServices", 49u16),
-            ("BUSINESS-Industrial", 47u16),
-            ("BUSINESS-Industrial-Solvents", 59u16),
-            ("BUSINESS-Marketing", 52u16),
-            ("BUSINESS-Meeting-Planners", 53u16),
-            ("BUSINESS-Messaging-and-Paging-Services", 54u16),
-            ("BUSINESS-Office-Supplies-and-Equipment", 48u16),
-            ("BUSINESS-Publishing", 56u16),
-            ("BUSINESS-Seminars", 55u16),
-            ("BUSINESS-Shipping-and-Packaging", 57u16),
-            ("BUSINESS-Wholesale", 58u16),
-            ("CAMERASANDPHOTOGRAPHY-Accessories", 61u16),
-            ("CAMERASANDPHOTOGRAPHY-Cameras", 62u16),
-            ("CAMERASANDPHOTOGRAPHY-Film", 64u16),
-            ("CAMERASANDPHOTOGRAPHY-General", 60u16),
-            ("CAMERASANDPHOTOGRAPHY-Supplies", 65u16),
-            ("CAMERASANDPHOTOGRAPHY-Video-Equipment", 63u16),
-            ("CLOTHING-Accessories", 66u16),
-            ("CLOTHING-Babies-Clothing-and-Supplies", 67u16),
-            ("CLOTHING-Childrens-Clothing", 68u16),
-            ("CLOTHING-General", 73u16),
-            ("CLOTHING-Jewelry", 74u16),
-            ("CLOTHING-Mens-Clothing", 69u16),
+            ("ANTIQUES-Glass", 6u16),
+            ("BEAUTY-General", 30u16),
             ("CLOTHING-Rings", 76u16),
             ("CLOTHING-Shoes", 70u16),
-            ("CLOTHING-Watches-and-Clocks", 75u16),
-            ("CLOTHING-Wedding-Clothing", 71u16),
-            ("CLOTHING-Womens-Clothing", 72u16),
-            ("COLLECTIBLES-Advertising", 78u16),
-            ("COLLECTIBLES-Animals", 79u16),
-            ("COLLECTIBLES-Animation", 80u16),
-            ("COLLECTIBLES-Coin-Operated-Banks-and-Casinos", 81u16),
-            ("COLLECTIBLES-Coins-and-Paper-Money", 82u16),
+            ("SERVICES-Legal", 226u16),
+            ("TRAVEL-Cruises", 260u16),
+            ("TRAVEL-General", 255u16),
+            ("BOOKS-Magazines", 39u16),
+            ("SERVICES-Dental", 228u16),
+            ("SERVICES-Vision", 229u16),
+            ("TRAVEL-Agencies", 257u16),
+            ("TRAVEL-Airlines", 258u16),
+            ("TRAVEL-Services", 262u16),
+            ("TRAVEL-Supplies", 263u16),
+            ("ANTIQUES-General", 1u16),
+            ("ANTIQUES-Pottery", 8u16),
+            ("AUTOMOTIVE-Autos", 24u16),
+            ("BOOKS-NonFiction", 41u16),
+            ("BUSINESS-General", 43u16),
+            ("CLOTHING-General", 73u16),
+            ("CLOTHING-Jewelry", 74u16),
+            ("SERVICES-General", 230u16),
+            ("SERVICES-Medical", 227u16),
+            ("ANTIQUES-Cultural", 9u16),
+            ("BOOKS-Audio-Books", 35u16),
+            ("BUSINESS-Seminars", 55u16),
+            ("ANTIQUES-Furniture", 5u16),
+            ("AUTOMOTIVE-General", 23u16),
+            ("BUSINESS-Marketing", 52u16),
+            ("BUSINESS-Wholesale", 58u16),
+            ("REALESTATE-General", 221u16),
+            ("SERVICES-Locksmith", 238u16),
+            ("ANTIQUES-Decorative", 3u16),
+            ("AUTOMOTIVE-Aviation", 25u16),
+            ("AUTOMOTIVE-Services", 28u16),
+            ("BUSINESS-Employment", 51u16),
+            ("BUSINESS-Industrial", 47u16),
+            ("BUSINESS-Publishing", 56u16),
             ("COLLECTIBLES-Comics", 83u16),
-            ("COLLECTIBLES-Decorative", 84u16),
-            ("COLLECTIBLES-Disneyana", 85u16),
+            ("COLLECTIBLES-Stamps", 90u16),
+            ("ENTERTAINMENT-Music", 130u16),
+            ("Other-SubCategories", 266u16),
+            ("SERVICES-Consulting", 232u16),
+            ("TRAVEL-Auto-Rentals", 259u16),
+            ("ANTIQUES-Antiquities", 2u16),
+            ("ANTIQUES-RugsCarpets", 7u16),
+            ("ARTSANDCRAFTS-Prints", 13u16),
+            ("BOOKS-Children-Books", 36u16),
+            ("BOOKS-Computer-Books", 37u16),
+            ("BUSINESS-Advertising", 50u16),
+            ("BUSINESS-Educational", 46u16),
+            ("CLOTHING-Accessories", 66u16),
+            ("COLLECTIBLES-Animals", 79u16),
             ("COLLECTIBLES-General", 77u16),
             ("COLLECTIBLES-Holiday", 86u16),
-            ("COLLECTIBLES-Knives-and-Swords", 87u16),
-            ("COLLECTIBLES-Militaria", 88u16),
-            ("COLLECTIBLES-Postcards-and-Paper", 89u16),
-            ("COLLECTIBLES-Stamps", 90u16),
-            ("COMPUTERHARDWAREANDSOFTWARE-Academic-Software", 101u16),
-            ("COMPUTERHARDWAREANDSOFTWARE-Beta-Software", 102u16),
-            ("COMPUTERHARDWAREANDSOFTWARE-Data-Processing-Svc", 104u16),
-            ("COMPUTERHARDWAREANDSOFTWARE-Desktop-PCs", 92u16),
-            ("COMPUTERHARDWAREANDSOFTWARE-Game-Software", 103u16),
-            ("COMPUTERHARDWAREANDSOFTWARE-General", 91u16),
-            ("COMPUTERHARDWAREANDSOFTWARE-GeneralSoftware", 99u16),
-            ("COMPUTERHARDWAREANDSOFTWARE-Hardware", 94u16),
-            ("COMPUTERHARDWAREANDSOFTWARE-Laptops-Notebooks-PDAs", 96u16),
-            ("COMPUTERHARDWAREANDSOFTWARE-Monitors", 93u16),
-            ("COMPUTERHARDWAREANDSOFTWARE-Networking-Equipment", 97u16),
-            ("COMPUTERHARDWAREANDSOFTWARE-Oem-Software", 100u16),
-            ("COMPUTERHARDWAREANDSOFTWARE-Parts-and-Accessories", 98u16),
-            ("COMPUTERHARDWAREANDSOFTWARE-Peripherals", 95u16),
-            ("CULTUREANDRELIGION-Christianity", 106u16),
-            ("CULTUREANDRELIGION-Collectibles", 111u16),
-            ("CULTUREANDRELIGION-General", 105u16),
-            ("CULTUREANDRELIGION-Metaphysical", 107u16),
-            ("CULTUREANDRELIGION-New-Age", 108u16),
-            ("CULTUREANDRELIGION-Organizations", 109u16),
-            ("CULTUREANDRELIGION-Other-Faiths", 110u16),
-            ("ELECTRONICSANDTELECOM-Batteries", 122u16),
-            ("ELECTRONICSANDTELECOM-Car-Audio-and-Electronics", 118u16),
-            ("ELECTRONICSANDTELECOM-Cell-Phones-and-Pagers", 113u16),
-            ("ELECTRONICSANDTELECOM-Gadgets-and-other-electronics", 121u16),
-            ("ELECTRONICSANDTELECOM-GeneralElectronics", 117u16),
-            ("ELECTRONICSANDTELECOM-GeneralTelecom", 112u16),
-            ("ELECTRONICSANDTELECOM-Home-Audio", 120u16),
-            ("ELECTRONICSANDTELECOM-Home-Electronics", 119u16),
-            ("ELECTRONICSANDTELECOM-Radar-Dectors", 124u16),
-            ("ELECTRONICSANDTELECOM-Radar-Jamming-Devices", 125u16),
-            ("ELECTRONICSANDTELECOM-Satellite-and-Cable-TV-Descramblers", 126u16),
-            ("ELECTRONICSANDTELECOM-ScannersRadios", 123u16),
-            ("ELECTRONICSANDTELECOM-Surveillance-Equipment", 127u16),
-            ("ELECTRONICSANDTELECOM-Telephone-Cards", 114u16),
-            ("ELECTRONICSANDTELECOM-Telephone-Equipment", 115u16),
-            ("ELECTRONICSANDTELECOM-Telephone-Services", 116u16),
-            ("ENTERTAINMENT-Bootleg-Recordings", 133u16),
-            ("ENTERTAINMENT-Concerts", 131u16),
-            ("ENTERTAINMENT-General", 128u16),
             ("ENTERTAINMENT-Movies", 129u16),
-            ("ENTERTAINMENT-Music", 130u16),
-            ("ENTERTAINMENT-Promotional-Items", 134u16),
+            ("SERVICES-Aggregators", 243u16),
+            ("SERVICES-Landscaping", 237u16),
+            ("ARTSANDCRAFTS-General", 11u16),
+            ("BUSINESS-Agricultural", 44u16),
+            ("BUSINESS-Construction", 45u16),
+            ("ENTERTAINMENT-General", 128u16),
             ("ENTERTAINMENT-Theater", 132u16),
-            ("ENTERTAINMENTMEMORABILIA-Autographs", 136u16),
-            ("ENTERTAINMENTMEMORABILIA-General", 135u16),
-            ("ENTERTAINMENTMEMORABILIA-Limited-Editions", 137u16),
-            ("ENTERTAINMENTMEMORABILIA-Movie", 138u16),
-            ("ENTERTAINMENTMEMORABILIA-Music", 139u16),
-            ("ENTERTAINMENTMEMORABILIA-Novelties", 140u16),
-            ("ENTERTAINMENTMEMORABILIA-Photos", 141u16),
-            ("ENTERTAINMENTMEMORABILIA-Posters", 142u16),
-            ("ENTERTAINMENTMEMORABILIA-Science-Fiction", 144u16),
-            ("ENTERTAINMENTMEMORABILIA-Sports-and-Fan-Shop", 143u16),
-            ("FOODDRINKANDNUTRITION-Alcoholic-Beverages", 155u16),
-            ("FOODDRINKANDNUTRITION-Coffee-and-Tea", 146u16),
-            ("FOODDRINKANDNUTRITION-Food-Products", 147u16),
-            ("FOODDRINKANDNUTRITION-General", 145u16),
-            ("FOODDRINKANDNUTRITION-Gourmet-Items", 148u16),
-            ("FOODDRINKANDNUTRITION-Health-and-Nutrition", 149u16),
-            ("FOODDRINKANDNUTRITION-Restaurant", 153u16),
-            ("FOODDRINKANDNUTRITION-Services", 150u16),
-            ("FOODDRINKANDNUTRITION-Tobacco-and-Cigars", 154u16),
-            ("FOODDRINKANDNUTRITION-Vitamins-and-Supplements", 151u16),
-            ("FOODDRINKANDNUTRITION-Weight-Management-and-Health-Products", 152u16),
+            ("HOMEANDGARDEN-General", 177u16),
+            ("REALESTATE-Commercial", 222u16),
+            ("TRAVEL-Accommodations", 256u16),
+            ("ARTSANDCRAFTS-Painting", 14u16),
+            ("ARTSANDCRAFTS-Quilting", 21u16),
+            ("AUTOMOTIVE-Motorcycles", 26u16),
+            ("CLOTHING-Mens-Clothing", 69u16),
+            ("COLLECTIBLES-Animation", 80u16),
+            ("COLLECTIBLES-Disneyana", 85u16),
+            ("COLLECTIBLES-Militaria", 88u16),
+            ("ENTERTAINMENT-Concerts", 131u16),
+            ("PETSANDANIMALS-General", 218u16),
+            ("REALESTATE-Residential", 223u16),
+            ("REALESTATE-Time-Shares", 224u16),
+            ("SERVICES-Entertainment", 242u16),
+            ("SERVICES-Online-Dating", 239u16),
+            ("COLLECTIBLES-Decorative", 84u16),
             ("GIFTSANDFLOWERS-Flowers", 157u16),
             ("GIFTSANDFLOWERS-General", 156u16),
-            ("GIFTSANDFLOWERS-Greeting-Cards", 158u16),
-            ("GIFTSANDFLOWERS-Humorous-Gifts-and-Novelties", 159u16),
-            ("GIFTSANDFLOWERS-Personalized-Gifts", 160u16),
+            ("SubCategory-Unspecified", 0u16),
+            ("ARTSANDCRAFTS-Sculptures", 17u16),
+            ("BUSINESS-GeneralServices", 49u16),
+            ("CLOTHING-Womens-Clothing", 72u16),
+            ("COLLECTIBLES-Advertising", 78u16),
             ("GIFTSANDFLOWERS-Products", 161u16),
             ("GIFTSANDFLOWERS-Services", 162u16),
-            ("HOBBIESTOYSANDGAMES-Action-Figures", 164u16),
-            ("HOBBIESTOYSANDGAMES-BackupUnreleased-Games", 174u16),
-            ("HOBBIESTOYSANDGAMES-Barbies", 166u16),
-            ("HOBBIESTOYSANDGAMES-Bean-Babies", 165u16),
-            ("HOBBIESTOYSANDGAMES-Bears", 167u16),
-            ("HOBBIESTOYSANDGAMES-Diecast-Toys-Vehicles", 171u16),
-            ("HOBBIESTOYSANDGAMES-Dolls", 168u16),
-            ("HOBBIESTOYSANDGAMES-Game-copying-hardwaresoftware", 175u16),
-            ("HOBBIESTOYSANDGAMES-Games", 169u16),
-            ("HOBBIESTOYSANDGAMES-General", 163u16),
-            ("HOBBIESTOYSANDGAMES-Mod-Chips", 176u16),
-            ("HOBBIESTOYSANDGAMES-Model-Kits", 170u16),
-            ("HOBBIESTOYSANDGAMES-Video-Games-and-Systems", 172u16),
-            ("HOBBIESTOYSANDGAMES-Vintage-and-Antique-Toys", 173u16),
             ("HOMEANDGARDEN-Appliances", 178u16),
-            ("HOMEANDGARDEN-Bed-and-Bath", 179u16),
-            ("HOMEANDGARDEN-Furnishing-and-Decorating", 180u16),
-            ("HOMEANDGARDEN-Garden-Supplies", 181u16),
-            ("HOMEANDGARDEN-General", 177u16),
-            ("HOMEANDGARDEN-Hardware-and-Tools", 182u16),
-            ("HOMEANDGARDEN-Household-Goods", 183u16),
+            ("SERVICES-InsuranceDirect", 234u16),
+            ("SPORTSANDRECREATION-Golf", 250u16),
+            ("ARTSANDCRAFTS-Photography", 15u16),
+            ("ARTSANDCRAFTS-Woodworking", 18u16),
+            ("BUSINESS-Meeting-Planners", 53u16),
+            ("CLOTHING-Wedding-Clothing", 71u16),
+            ("HOBBIESTOYSANDGAMES-Bears", 167u16),
+            ("HOBBIESTOYSANDGAMES-Dolls", 168u16),
+            ("HOBBIESTOYSANDGAMES-Games", 169u16),
             ("HOMEANDGARDEN-Kitchenware", 184u16),
-            ("HOMEANDGARDEN-Plants-and-Seeds", 187u16),
-            ("HOMEANDGARDEN-Rugs-and-Carpets", 185u16),
-            ("HOMEANDGARDEN-Security-and-Home-Defense", 186u16),
-            ("INTERNETANDNETWORKSERVICES-Auction-management-tools", 191u16),
-            ("INTERNETANDNETWORKSERVICES-Bulletin-board", 189u16),
-            ("INTERNETANDNETWORKSERVICES-General", 188u16),
-            ("INTERNETANDNETWORKSERVICES-Online-Malls", 194u16),
-            ("INTERNETANDNETWORKSERVICES-Web-hosting-and-design", 195u16),
-            ("INTERNETANDNETWORKSERVICES-ecommerce-development", 192u16),
-            ("INTERNETANDNETWORKSERVICES-online-services", 190u16),
-            ("INTERNETANDNETWORKSERVICES-training-services", 193u16),
-            ("MEDIAANDENTERTAINMENT-Concerts", 197u16),
+            ("TRAVEL-AirlinesSpirit-Air", 265u16),
+            ("ANTIQUES-Books-Manuscripts", 4u16),
+            ("ARTSANDCRAFTS-Scrapbooking", 22u16),
+            ("CAMERASANDPHOTOGRAPHY-Film", 64u16),
+            ("CULTUREANDRELIGION-General", 105u16),
+            ("CULTUREANDRELIGION-New-Age", 108u16),
+            ("HOMEANDGARDEN-Bed-and-Bath", 179u16),
+            ("SERVICES-GeneralGovernment", 225u16),
+            ("ARTSANDCRAFTS-Reproductions", 16u16),
+            ("CLOTHING-Childrens-Clothing", 68u16),
+            ("CLOTHING-Watches-and-Clocks", 75u16),
+            ("HOBBIESTOYSANDGAMES-Barbies", 166u16),
+            ("HOBBIESTOYSANDGAMES-General", 163u16),
+            ("SERVICES-Financial-Services", 235u16),
+            ("SERVICES-ImportingExporting", 233u16),
+            ("SPORTSANDRECREATION-Fishing", 249u16),
+            ("SPORTSANDRECREATION-General", 244u16),
+            ("SPORTSANDRECREATION-Hunting", 251u16),
+            ("TRAVEL-Other-Transportation", 261u16),
+            ("BOOKS-Fiction-and-Literature", 40u16),
+            ("BUSINESS-Industrial-Solvents", 59u16),
+            ("SERVICES-Child-Care-Services", 231u16),
+            ("AUTOMOTIVE-Parts-and-Supplies", 27u16),
+            ("CAMERASANDPHOTOGRAPHY-Cameras", 62u16),
+            ("CAMERASANDPHOTOGRAPHY-General", 60u16),
+            ("FOODDRINKANDNUTRITION-General", 145u16),
+            ("HOBBIESTOYSANDGAMES-Mod-Chips", 176u16),
+            ("HOMEANDGARDEN-Garden-Supplies", 181u16),
+            ("HOMEANDGARDEN-Household-Goods", 183u16),
             ("MEDIAANDENTERTAINMENT-General", 196u16),
             ("MEDIAANDENTERTAINMENT-Theater", 198u16),
+            ("SERVICES-Schools-and-Colleges", 241u16),
+            ("SPORTSANDRECREATION-Paintball", 252u16),
+            ("BEAUTY-Fragrances-and-Perfumes", 32u16),
+            ("BOOKS-Vintage-and-Collectibles", 42u16),
+            ("CAMERASANDPHOTOGRAPHY-Supplies", 65u16),
+            ("COLLECTIBLES-Knives-and-Swords", 87u16),
+            ("ENTERTAINMENTMEMORABILIA-Movie", 138u16),
+            ("ENTERTAINMENTMEMORABILIA-Music", 139u16),
+            ("FOODDRINKANDNUTRITION-Services", 150u16),
+            ("GIFTSANDFLOWERS-Greeting-Cards", 158u16),
+            ("HOBBIESTOYSANDGAMES-Model-Kits", 170u16),
+            ("HOMEANDGARDEN-Plants-and-Seeds", 187u16),
+            ("HOMEANDGARDEN-Rugs-and-Carpets", 185u16),
+            ("MEDIAANDENTERTAINMENT-Concerts", 197u16),
+            ("MONEYSERVICEBUSINESSES-General", 205u16),
+            ("BOOKS-Educational-and-Textbooks", 38u16),
+            ("BUSINESS-Shipping-and-Packaging", 57u16),
+            ("CULTUREANDRELIGION-Christianity", 106u16),
+            ("CULTUREANDRELIGION-Collectibles", 111u16),
+            ("CULTUREANDRELIGION-Metaphysical", 107u16),
+            ("CULTUREANDRELIGION-Other-Faiths", 110u16),
+            ("ELECTRONICSANDTELECOM-Batteries", 122u16),
+            ("ENTERTAINMENT-Promotional-Items", 134u16),
+            ("ENTERTAINMENTMEMORABILIA-Photos", 141u16),
+            ("HOBBIESTOYSANDGAMES-Bean-Babies", 165u16),
             ("MEDICALANDPHARMACEUTICAL-Dental", 201u16),
+            ("ARTSANDCRAFTS-Fabrics-and-Sewing", 20u16),
+            ("COLLECTIBLES-Postcards-and-Paper", 89u16),
+            ("CULTUREANDRELIGION-Organizations", 109u16),
+            ("ELECTRONICSANDTELECOM-Home-Audio", 120u16),
+            ("ENTERTAINMENT-Bootleg-Recordings", 133u16),
+            ("ENTERTAINMENTMEMORABILIA-General", 135u16),
+            ("ENTERTAINMENTMEMORABILIA-Posters", 142u16),
+            ("FOODDRINKANDNUTRITION-Restaurant", 153u16),
+            ("HOMEANDGARDEN-Hardware-and-Tools", 182u16),
             ("MEDICALANDPHARMACEUTICAL-Devices", 204u16),
             ("MEDICALANDPHARMACEUTICAL-General", 199u16),
             ("MEDICALANDPHARMACEUTICAL-Medical", 200u16),
-            ("MEDICALANDPHARMACEUTICAL-Opthamalic", 202u16),
-            ("MEDICALANDPHARMACEUTICAL-Prescription-Drugs", 203u16),
-            ("MONEYSERVICEBUSINESSES-Check-Cashier", 211u16),
-            ("MONEYSERVICEBUSINESSES-Currency-DealerExchange", 210u16),
-            ("MONEYSERVICEBUSINESSES-Electronic-Cash", 209u16),
-            ("MONEYSERVICEBUSINESSES-General", 205u16),
-            ("MONEYSERVICEBUSINESSES-Money-Orders", 208u16),
-            ("MONEYSERVICEBUSINESSES-Remittance", 206u16),
-            ("MONEYSERVICEBUSINESSES-Stored-Value-Cards", 213u16),
-            ("MONEYSERVICEBUSINESSES-Travelers-Checks", 212u16),
-            ("MONEYSERVICEBUSINESSES-Wire-Transfer", 207u16),
-            ("NONPROFITPOLITICALANDRELIGION-Charities", 215u16),
-            ("NONPROFITPOLITICALANDRELIGION-General", 214u16),
-            ("NONPROFITPOLITICALANDRELIGION-Political", 216u16),
-            ("NONPROFITPOLITICALANDRELIGION-Religious", 217u16),
-            ("Other-SubCategories", 266u16),
-            ("PETSANDANIMALS-General", 218u16),
             ("PETSANDANIMALS-Supplies-and-Toys", 219u16),
             ("PETSANDANIMALS-Wildlife-Products", 220u16),
-            ("REALESTATE-Commercial", 222u16),
-            ("REALESTATE-General", 221u16),
-            ("REALESTATE-Residential", 223u16),
-            ("REALESTATE-Time-Shares", 224u16),
-            ("SERVICES-Aggregators", 243u16),
-            ("SERVICES-Child-Care-Services", 231u16),
-            ("SERVICES-Consulting", 232u16),
-            ("SERVICES-Dental", 228u16),
-            ("SERVICES-Entertainment", 242u16),
-            ("SERVICES-Event-and-Wedding-Planning", 240u16),
-            ("SERVICES-Financial-Services", 235u16),
-            ("SERVICES-General", 230u16),
-            ("SERVICES-GeneralGovernment", 225u16),
-            ("SERVICES-Graphic-and-Commercial-Design", 236u16),
-            ("SERVICES-ImportingExporting", 233u16),
-            ("SERVICES-InsuranceDirect", 234u16),
-            ("SERVICES-Landscaping", 237u16),
-            ("SERVICES-Legal", 226u16),
-            ("SERVICES-Locksmith", 238u16),
-            ("SERVICES-Medical", 227u16),
-            ("SERVICES-Online-Dating", 239u16),
-            ("SERVICES-Schools-and-Colleges", 241u16),
-            ("SERVICES-Vision", 229u16),
-            ("SPORTSANDRECREATION-Bicycles-and-Accessories", 245u16),
-            ("SPORTSANDRECREATION-Boating-Sailing-and-Accessories", 246u16),
-            ("SPORTSANDRECREATION-Camping-and-Survival", 247u16),
-            ("SPORTSANDRECREATION-Exercise-Equipment", 248u16),
-            ("SPORTSANDRECREATION-Fishing", 249u16),
-            ("SPORTSANDRECREATION-General", 244u16),
-            ("SPORTSANDRECREATION-Golf", 250u16),
-            ("SPORTSANDRECREATION-Hunting", 251u16),
-            ("SPORTSANDRECREATION-Paintball", 252u16),
+            ("BEAUTY-Body-Care-Personal-Hygiene", 31u16),
+            ("CAMERASANDPHOTOGRAPHY-Accessories", 61u16),
+            ("MONEYSERVICEBUSINESSES-Remittance", 206u16),
+            ("COLLECTIBLES-Coins-and-Paper-Money", 82u16),
+            ("ENTERTAINMENTMEMORABILIA-Novelties", 140u16),
+            ("GIFTSANDFLOWERS-Personalized-Gifts", 160u16),
+            ("HOBBIESTOYSANDGAMES-Action-Figures", 164u16),
+            ("INTERNETANDNETWORKSERVICES-General", 188u16),
             ("SPORTSANDRECREATION-Sporting-Goods", 253u16),
+            ("COMPUTERHARDWAREANDSOFTWARE-General", 91u16),
+            ("ELECTRONICSANDTELECOM-Radar-Dectors", 124u16),
+            ("ENTERTAINMENTMEMORABILIA-Autographs", 136u16),
+            ("FOODDRINKANDNUTRITION-Food-Products", 147u16),
+            ("FOODDRINKANDNUTRITION-Gourmet-Items", 148u16),
+            ("MEDICALANDPHARMACEUTICAL-Opthamalic", 202u16),
+            ("MONEYSERVICEBUSINESSES-Money-Orders", 208u16),
+            ("SERVICES-Event-and-Wedding-Planning", 240u16),
+            ("ARTSANDCRAFTS-Art-and-Craft-Supplies", 19u16),
+            ("COMPUTERHARDWAREANDSOFTWARE-Hardware", 94u16),
+            ("COMPUTERHARDWAREANDSOFTWARE-Monitors", 93u16),
+            ("ELECTRONICSANDTELECOM-GeneralTelecom", 112u16),
+            ("ELECTRONICSANDTELECOM-ScannersRadios", 123u16),
+            ("FOODDRINKANDNUTRITION-Coffee-and-Tea", 146u16),
+            ("MONEYSERVICEBUSINESSES-Check-Cashier", 211u16),
+            ("MONEYSERVICEBUSINESSES-Wire-Transfer", 207u16),
+            ("CAMERASANDPHOTOGRAPHY-Video-Equipment", 63u16),
+            ("CLOTHING-Babies-Clothing-and-Supplies", 67u16),
+            ("ELECTRONICSANDTELECOM-Telephone-Cards", 114u16),
+            ("NONPROFITPOLITICALANDRELIGION-General", 214u16),
+            ("ARTSANDCRAFTS-Art-Dealer-and-Galleries", 12u16),
+            ("BUSINESS-Messaging-and-Paging-Services", 54u16),
+            ("BUSINESS-Office-Supplies-and-Equipment", 48u16),
+            ("ELECTRONICSANDTELECOM-Home-Electronics", 119u16),
+            ("MONEYSERVICEBUSINESSES-Electronic-Cash", 209u16),
+            ("SERVICES-Graphic-and-Commercial-Design", 236u16),
+            ("SPORTSANDRECREATION-Exercise-Equipment", 248u16),
+            ("COMPUTERHARDWAREANDSOFTWARE-Desktop-PCs", 92u16),
+            ("COMPUTERHARDWAREANDSOFTWARE-Peripherals", 95u16),
+            ("HOMEANDGARDEN-Furnishing-and-Decorating", 180u16),
+            ("HOMEANDGARDEN-Security-and-Home-Defense", 186u16),
+            ("INTERNETANDNETWORKSERVICES-Online-Malls", 194u16),
+            ("MONEYSERVICEBUSINESSES-Travelers-Checks", 212u16),
+            ("NONPROFITPOLITICALANDRELIGION-Charities", 215u16),
+            ("NONPROFITPOLITICALANDRELIGION-Political", 216u16),
+            ("NONPROFITPOLITICALANDRELIGION-Religious", 217u16),
+            ("COMPUTERHARDWAREANDSOFTWARE-Oem-Software", 100u16),
+            ("ELECTRONICSANDTELECOM-GeneralElectronics", 117u16),
+            ("ELECTRONICSANDTELECOM-Telephone-Services", 116u16),
+            ("ENTERTAINMENTMEMORABILIA-Science-Fiction", 144u16),
+            ("FOODDRINKANDNUTRITION-Tobacco-and-Cigars", 154u16),
+            ("SPORTSANDRECREATION-Camping-and-Survival", 247u16),
+            ("COMPUTERHARDWAREANDSOFTWARE-Beta-Software", 102u16),
+            ("COMPUTERHARDWAREANDSOFTWARE-Game-Software", 103u16),
+            ("ELECTRONICSANDTELECOM-Telephone-Equipment", 115u16),
+            ("ENTERTAINMENTMEMORABILIA-Limited-Editions", 137u16),
+            ("FOODDRINKANDNUTRITION-Alcoholic-Beverages", 155u16),
+            ("HOBBIESTOYSANDGAMES-Diecast-Toys-Vehicles", 171u16),
+            ("INTERNETANDNETWORKSERVICES-Bulletin-board", 189u16),
+            ("MONEYSERVICEBUSINESSES-Stored-Value-Cards", 213u16),
+            ("FOODDRINKANDNUTRITION-Health-and-Nutrition", 149u16),
+            ("HOBBIESTOYSANDGAMES-BackupUnreleased-Games", 174u16),
+            ("INTERNETANDNETWORKSERVICES-online-services", 190u16),
+            ("AUTOMOTIVE-Vintage-and-Collectible-Vehicles", 29u16),
+            ("COMPUTERHARDWAREANDSOFTWARE-GeneralSoftware", 99u16),
+            ("ELECTRONICSANDTELECOM-Radar-Jamming-Devices", 125u16),
+            ("HOBBIESTOYSANDGAMES-Video-Games-and-Systems", 172u16),
+            ("MEDICALANDPHARMACEUTICAL-Prescription-Drugs", 203u16),
             ("SPORTSANDRECREATION-Swimming-Pools-and-Spas", 254u16),
-            ("SubCategory-Unspecified", 0u16),
-            ("TRAVEL-Accommodations", 256u16),
-            ("TRAVEL-Agencies", 257u16),
-            ("TRAVEL-Airlines", 258u16),
-            ("TRAVEL-AirlinesSpirit-Air", 265u16),
-            ("TRAVEL-Auto-Rentals", 259u16),
-            ("TRAVEL-Cruises", 260u16),
-            ("TRAVEL-General", 255u16),
-            ("TRAVEL-Other-Transportation", 261u16),
-            ("TRAVEL-Services", 262u16),
-            ("TRAVEL-Supplies", 263u16),
-            ("TRAVEL-Tours", 264u16),
+            ("COLLECTIBLES-Coin-Operated-Banks-and-Casinos", 81u16),
+            ("ELECTRONICSANDTELECOM-Cell-Phones-and-Pagers", 113u16),
+            ("ELECTRONICSANDTELECOM-Surveillance-Equipment", 127u16),
+            ("ENTERTAINMENTMEMORABILIA-Sports-and-Fan-Shop", 143u16),
+            ("GIFTSANDFLOWERS-Humorous-Gifts-and-Novelties", 159u16),
+            ("HOBBIESTOYSANDGAMES-Vintage-and-Antique-Toys", 173u16),
+            ("INTERNETANDNETWORKSERVICES-training-services", 193u16),
+            ("SPORTSANDRECREATION-Bicycles-and-Accessories", 245u16),
+            ("COMPUTERHARDWAREANDSOFTWARE-Academic-Software", 101u16),
+            ("FOODDRINKANDNUTRITION-Vitamins-and-Supplements", 151u16),
+            ("MONEYSERVICEBUSINESSES-Currency-DealerExchange", 210u16),
+            ("COMPUTERHARDWAREANDSOFTWARE-Data-Processing-Svc", 104u16),
+            ("ELECTRONICSANDTELECOM-Car-Audio-and-Electronics", 118u16),
+            ("COMPUTERHARDWAREANDSOFTWARE-Networking-Equipment", 97u16),
+            ("INTERNETANDNETWORKSERVICES-ecommerce-development", 192u16),
+            ("COMPUTERHARDWAREANDSOFTWARE-Parts-and-Accessories", 98u16),
+            ("HOBBIESTOYSANDGAMES-Game-copying-hardwaresoftware", 175u16),
+            ("INTERNETANDNETWORKSERVICES-Web-hosting-and-design", 195u16),
+            ("COMPUTERHARDWAREANDSOFTWARE-Laptops-Notebooks-PDAs", 96u16),
+            ("ELECTRONICSANDTELECOM-Gadgets-and-other-electronics", 121u16),
+            ("INTERNETANDNETWORKSERVICES-Auction-management-tools", 191u16),
+            ("SPORTSANDRECREATION-Boating-Sailing-and-Accessories", 246u16),
+            ("ELECTRONICSANDTELECOM-Satellite-and-Cable-TV-Descramblers", 126u16),
+            ("ANTIQUES-Artifacts-Grave-related-and-Native-American-Crafts", 10u16),
+            ("FOODDRINKANDNUTRITION-Weight-Management-and-Health-Products", 152u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::SubCategoryUnspecified,
@@ -3760,13 +3760,13 @@ impl BusinessTypeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("Corporation", 4u16),
+            ("Unknown", 0u16),
+            ("Nonprofit", 5u16),
             ("Government", 6u16),
             ("Individual", 1u16),
-            ("Nonprofit", 5u16),
+            ("Corporation", 4u16),
             ("Partnership", 3u16),
             ("Proprietorship", 2u16),
-            ("Unknown", 0u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Unknown,
@@ -3842,10 +3842,10 @@ impl ButtonCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
+            ("TOKEN", 3u16),
+            ("HOSTED", 0u16),
             ("CLEARTEXT", 2u16),
             ("ENCRYPTED", 1u16),
-            ("HOSTED", 0u16),
-            ("TOKEN", 3u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Hosted,
@@ -4116,16 +4116,16 @@ impl ButtonTypeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("AUTOBILLING", 8u16),
-            ("BUYNOW", 0u16),
             ("CART", 1u16),
+            ("BUYNOW", 0u16),
             ("DONATE", 4u16),
-            ("GIFTCERTIFICATE", 2u16),
             ("PAYMENT", 9u16),
-            ("PAYMENTPLAN", 7u16),
-            ("SUBSCRIBE", 3u16),
-            ("UNSUBSCRIBE", 5u16),
             ("VIEWCART", 6u16),
+            ("SUBSCRIBE", 3u16),
+            ("AUTOBILLING", 8u16),
+            ("PAYMENTPLAN", 7u16),
+            ("UNSUBSCRIBE", 5u16),
+            ("GIFTCERTIFICATE", 2u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Buynow,
@@ -4339,22 +4339,22 @@ impl BuyerPaymentMethodCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("AmEx", 2u16),
-            ("CCAccepted", 4u16),
             ("COD", 6u16),
-            ("CashOnPickup", 11u16),
-            ("CustomCode", 15u16),
-            ("Discover", 10u16),
+            ("AmEx", 2u16),
             ("MOCC", 1u16),
-            ("MoneyXferAccepted", 12u16),
-            ("MoneyXferAcceptedinCheckout", 13u16),
             ("None", 0u16),
             ("Other", 8u16),
-            ("OtherOnlinePayments", 14u16),
             ("PayPal", 9u16),
-            ("PaymentSeeDescription", 3u16),
-            ("PersonalCheck", 5u16),
             ("VisaMC", 7u16),
+            ("Discover", 10u16),
+            ("CCAccepted", 4u16),
+            ("CustomCode", 15u16),
+            ("CashOnPickup", 11u16),
+            ("PersonalCheck", 5u16),
+            ("MoneyXferAccepted", 12u16),
+            ("OtherOnlinePayments", 14u16),
+            ("PaymentSeeDescription", 3u16),
+            ("MoneyXferAcceptedinCheckout", 13u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::None,
@@ -4580,11 +4580,11 @@ impl CheckoutStatusCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("BuyerRequestsTotal", 2u16),
-            ("CheckoutComplete", 0u16),
-            ("CheckoutIncomplete", 1u16),
             ("CustomCode", 4u16),
             ("SellerResponded", 3u16),
+            ("CheckoutComplete", 0u16),
+            ("BuyerRequestsTotal", 2u16),
+            ("CheckoutIncomplete", 1u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::CheckoutComplete,
@@ -5792,7 +5792,6 @@ impl CountryCodeType {
             ("CX", 45u16),
             ("CY", 56u16),
             ("CZ", 57u16),
-            ("CustomCode", 246u16),
             ("DE", 81u16),
             ("DJ", 59u16),
             ("DK", 58u16),
@@ -5989,6 +5988,7 @@ impl CountryCodeType {
             ("ZA", 197u16),
             ("ZM", 238u16),
             ("ZW", 239u16),
+            ("CustomCode", 246u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Af,
@@ -6364,12 +6364,12 @@ impl CreditCardTypeType {
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
             ("Amex", 3u16),
-            ("Discover", 2u16),
-            ("Maestro", 6u16),
-            ("MasterCard", 1u16),
             ("Solo", 5u16),
-            ("Switch", 4u16),
             ("Visa", 0u16),
+            ("Switch", 4u16),
+            ("Maestro", 6u16),
+            ("Discover", 2u16),
+            ("MasterCard", 1u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Visa,
@@ -7184,7 +7184,6 @@ impl CurrencyCodeType {
             ("CVE", 29u16),
             ("CYP", 41u16),
             ("CZK", 42u16),
-            ("CustomCode", 174u16),
             ("DJF", 44u16),
             ("DKK", 43u16),
             ("DOP", 45u16),
@@ -7319,6 +7318,7 @@ impl CurrencyCodeType {
             ("ZAR", 108u16),
             ("ZMK", 172u16),
             ("ZWD", 173u16),
+            ("CustomCode", 174u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Afa,
@@ -7565,9 +7565,9 @@ impl DepositTypeCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
+            ("None", 0u16),
             ("CustomCode", 3u16),
             ("FastDeposit", 2u16),
-            ("None", 0u16),
             ("OtherMethod", 1u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
@@ -7635,9 +7635,9 @@ impl DetailLevelCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
+            ("ReturnAll", 0u16),
             ("ItemReturnAttributes", 2u16),
             ("ItemReturnDescription", 1u16),
-            ("ReturnAll", 0u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::ReturnAll,
@@ -7691,9 +7691,9 @@ impl DyneticClientType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("J2MEClient", 2u16),
             ("WAP", 1u16),
             ("none", 0u16),
+            ("J2MEClient", 2u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::None,
@@ -7759,11 +7759,11 @@ impl EbayCheckoutType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
+            ("none", 0u16),
             ("Auction", 1u16),
             ("Autopay", 4u16),
             ("BuyItNow", 2u16),
             ("FixedPriceItem", 3u16),
-            ("none", 0u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::None,
@@ -7838,10 +7838,10 @@ impl EscrowCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
+            ("None", 2u16),
             ("ByBuyer", 0u16),
             ("BySeller", 1u16),
             ("CustomCode", 3u16),
-            ("None", 2u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::ByBuyer,
@@ -7895,7 +7895,7 @@ impl FmfPendingTransactionActionType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        const BY_TEXT: &[(&str, u16)] = &[("Accept", 0u16), ("Deny", 1u16)];
+        const BY_TEXT: &[(&str, u16)] = &[("Deny", 1u16), ("Accept", 0u16)];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Accept,
             ::std::option::Option::Some(1u16) => Self::Deny,
@@ -8067,18 +8067,18 @@ impl FeedbackRatingStarCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("Blue", 10u16),
-            ("CustomCode", 11u16),
-            ("Green", 5u16),
-            ("None", 0u16),
-            ("Purple", 3u16),
-            ("PurpleShooting", 8u16),
             ("Red", 4u16),
-            ("RedShooting", 9u16),
-            ("Turquoise", 2u16),
-            ("TurquoiseShooting", 7u16),
+            ("Blue", 10u16),
+            ("None", 0u16),
+            ("Green", 5u16),
+            ("Purple", 3u16),
             ("Yellow", 1u16),
+            ("Turquoise", 2u16),
+            ("CustomCode", 11u16),
+            ("RedShooting", 9u16),
+            ("PurpleShooting", 8u16),
             ("YellowShooting", 6u16),
+            ("TurquoiseShooting", 7u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::None,
@@ -8150,9 +8150,9 @@ impl GalleryTypeCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("CustomCode", 2u16),
-            ("Featured", 0u16),
             ("Gallery", 1u16),
+            ("Featured", 0u16),
+            ("CustomCode", 2u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Featured,
@@ -8239,10 +8239,10 @@ impl GeneralPaymentMethodCodeType {
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
             ("ACH", 2u16),
+            ("Other", 0u16),
+            ("Echeck", 1u16),
             ("Creditcard", 3u16),
             ("CustomCode", 5u16),
-            ("Echeck", 1u16),
-            ("Other", 0u16),
             ("PayPalBalance", 4u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
@@ -8327,10 +8327,10 @@ impl GiftServicesCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
+            ("GiftWrap", 2u16),
             ("CustomCode", 3u16),
             ("GiftExpressShipping", 0u16),
             ("GiftShipToRecipient", 1u16),
-            ("GiftWrap", 2u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::GiftExpressShipping,
@@ -8411,9 +8411,9 @@ impl HitCounterCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("CustomCode", 4u16),
-            ("GreenLED", 2u16),
             ("Hidden", 3u16),
+            ("GreenLED", 2u16),
+            ("CustomCode", 4u16),
             ("HonestyStyle", 1u16),
             ("NoHitCounter", 0u16),
         ];
@@ -8577,7 +8577,7 @@ impl IncentiveRequestDetailLevelCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        const BY_TEXT: &[(&str, u16)] = &[("Aggregated", 0u16), ("Detail", 1u16)];
+        const BY_TEXT: &[(&str, u16)] = &[("Detail", 1u16), ("Aggregated", 0u16)];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Aggregated,
             ::std::option::Option::Some(1u16) => Self::Detail,
@@ -8635,9 +8635,9 @@ impl IncentiveSiteAppliedOnType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("INCENTIVE-SITE-APPLIED-ON-MERCHANT", 1u16),
             ("INCENTIVE-SITE-APPLIED-ON-PAYPAL", 2u16),
             ("INCENTIVE-SITE-APPLIED-ON-UNKNOWN", 0u16),
+            ("INCENTIVE-SITE-APPLIED-ON-MERCHANT", 1u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::IncentiveSiteAppliedOnUnknown,
@@ -8711,11 +8711,11 @@ impl IncentiveTypeCodeType {
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
             ("Coupon", 0u16),
-            ("MerchantGiftCertificate", 4u16),
-            ("PayPalRewardVoucher", 3u16),
             ("eBayGiftCard", 2u16),
-            ("eBayGiftCertificate", 1u16),
             ("eBayRewardVoucher", 5u16),
+            ("PayPalRewardVoucher", 3u16),
+            ("eBayGiftCertificate", 1u16),
+            ("MerchantGiftCertificate", 4u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Coupon,
@@ -8798,11 +8798,11 @@ impl InsuranceOptionCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("CustomCode", 4u16),
-            ("IncludedInShippingHandling", 3u16),
-            ("NotOffered", 2u16),
             ("Optional", 0u16),
             ("Required", 1u16),
+            ("CustomCode", 4u16),
+            ("NotOffered", 2u16),
+            ("IncludedInShippingHandling", 3u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Optional,
@@ -8913,9 +8913,9 @@ impl LandingPageType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("Billing", 2u16),
-            ("Login", 1u16),
             ("None", 0u16),
+            ("Login", 1u16),
+            ("Billing", 2u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::None,
@@ -9035,17 +9035,17 @@ impl ListingDurationCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("CustomCode", 10u16),
-            ("Days_1", 0u16),
-            ("Days_10", 4u16),
-            ("Days_120", 8u16),
-            ("Days_3", 1u16),
-            ("Days_30", 5u16),
-            ("Days_5", 2u16),
-            ("Days_60", 6u16),
-            ("Days_7", 3u16),
-            ("Days_90", 7u16),
             ("GTC", 9u16),
+            ("Days_1", 0u16),
+            ("Days_3", 1u16),
+            ("Days_5", 2u16),
+            ("Days_7", 3u16),
+            ("Days_10", 4u16),
+            ("Days_30", 5u16),
+            ("Days_60", 6u16),
+            ("Days_90", 7u16),
+            ("Days_120", 8u16),
+            ("CustomCode", 10u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Days1,
@@ -9141,11 +9141,11 @@ impl ListingEnhancementsCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("BoldTitle", 1u16),
             ("Border", 0u16),
-            ("CustomCode", 5u16),
             ("Featured", 2u16),
+            ("BoldTitle", 1u16),
             ("Highlight", 3u16),
+            ("CustomCode", 5u16),
             ("HomePageFeatured", 4u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
@@ -9253,15 +9253,15 @@ impl ListingTypeCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
+            ("Live", 3u16),
+            ("Dutch", 2u16),
             ("AdType", 4u16),
             ("Chinese", 1u16),
-            ("CustomCode", 8u16),
-            ("Dutch", 2u16),
-            ("FixedPriceItem", 7u16),
-            ("Live", 3u16),
-            ("PersonalOffer", 6u16),
-            ("StoresFixedPrice", 5u16),
             ("Unknown", 0u16),
+            ("CustomCode", 8u16),
+            ("PersonalOffer", 6u16),
+            ("FixedPriceItem", 7u16),
+            ("StoresFixedPrice", 5u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Unknown,
@@ -9329,9 +9329,9 @@ impl LocationType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
+            ("Store", 1u16),
             ("Consumer", 0u16),
             ("PickupDropoff", 2u16),
-            ("Store", 1u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Consumer,
@@ -9463,8 +9463,15 @@ impl MarketingCategoryType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("Marketing-Category-Default", 0u16),
             ("Marketing-Category1", 1u16),
+            ("Marketing-Category2", 2u16),
+            ("Marketing-Category3", 3u16),
+            ("Marketing-Category4", 4u16),
+            ("Marketing-Category5", 5u16),
+            ("Marketing-Category6", 6u16),
+            ("Marketing-Category7", 7u16),
+            ("Marketing-Category8", 8u16),
+            ("Marketing-Category9", 9u16),
             ("Marketing-Category10", 10u16),
             ("Marketing-Category11", 11u16),
             ("Marketing-Category12", 12u16),
@@ -9475,15 +9482,8 @@ impl MarketingCategoryType {
             ("Marketing-Category17", 17u16),
             ("Marketing-Category18", 18u16),
             ("Marketing-Category19", 19u16),
-            ("Marketing-Category2", 2u16),
             ("Marketing-Category20", 20u16),
-            ("Marketing-Category3", 3u16),
-            ("Marketing-Category4", 4u16),
-            ("Marketing-Category5", 5u16),
-            ("Marketing-Category6", 6u16),
-            ("Marketing-Category7", 7u16),
-            ("Marketing-Category8", 8u16),
-            ("Marketing-Category9", 9u16),
+            ("Marketing-Category-Default", 0u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::MarketingCategoryDefault,
@@ -9558,8 +9558,8 @@ impl MatchStatusCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("Matched", 1u16),
             ("None", 0u16),
+            ("Matched", 1u16),
             ("Unmatched", 2u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
@@ -9622,9 +9622,9 @@ impl MerchandizingPrefCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("CustomCode", 2u16),
             ("OptIn", 0u16),
             ("OptOut", 1u16),
+            ("CustomCode", 2u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::OptIn,
@@ -9799,10 +9799,10 @@ impl MobilePaymentCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("Donation", 2u16),
-            ("HardGoods", 1u16),
             ("P2P", 0u16),
             ("TopUp", 3u16),
+            ("Donation", 2u16),
+            ("HardGoods", 1u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::P2P,
@@ -9856,7 +9856,7 @@ impl MobileRecipientCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        const BY_TEXT: &[(&str, u16)] = &[("EmailAddress", 1u16), ("PhoneNumber", 0u16)];
+        const BY_TEXT: &[(&str, u16)] = &[("PhoneNumber", 0u16), ("EmailAddress", 1u16)];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::PhoneNumber,
             ::std::option::Option::Some(1u16) => Self::EmailAddress,
@@ -9918,9 +9918,9 @@ impl ModifyCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("CustomCode", 2u16),
-            ("Dropped", 0u16),
             ("Modify", 1u16),
+            ("Dropped", 0u16),
+            ("CustomCode", 2u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Dropped,
@@ -9984,8 +9984,8 @@ impl OptionTypeListType {
         const BY_TEXT: &[(&str, u16)] = &[
             ("EMI", 2u16),
             ("FULL", 1u16),
-            ("NoOptionType", 0u16),
             ("VARIABLE", 3u16),
+            ("NoOptionType", 0u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::NoOptionType,
@@ -10091,7 +10091,7 @@ impl PayPalUserStatusCodeType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        const BY_TEXT: &[(&str, u16)] = &[("unverified", 1u16), ("verified", 0u16)];
+        const BY_TEXT: &[(&str, u16)] = &[("verified", 0u16), ("unverified", 1u16)];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Verified,
             ::std::option::Option::Some(1u16) => Self::Unverified,
@@ -10154,10 +10154,10 @@ impl PaymentActionCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("Authorization", 1u16),
             ("None", 0u16),
-            ("Order", 3u16),
             ("Sale", 2u16),
+            ("Order", 3u16),
+            ("Authorization", 1u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::None,
@@ -10230,10 +10230,10 @@ impl PaymentCategoryType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("BOPIS", 2u16),
-            ("InternationalShipping", 0u16),
-            ("LocalDelivery", 1u16),
             ("PUDO", 3u16),
+            ("BOPIS", 2u16),
+            ("LocalDelivery", 1u16),
+            ("InternationalShipping", 0u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::InternationalShipping,
@@ -10291,9 +10291,9 @@ impl PaymentCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
+            ("none", 0u16),
             ("echeck", 1u16),
             ("instant", 2u16),
-            ("none", 0u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::None,
@@ -10518,23 +10518,23 @@ impl PaymentStatusCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("Canceled-Reversal", 7u16),
-            ("Completed", 1u16),
-            ("Completed-Funds-Held", 14u16),
+            ("None", 0u16),
+            ("Denied", 4u16),
+            ("Failed", 2u16),
+            ("Voided", 10u16),
             ("Created", 13u16),
             ("Delayed", 16u16),
-            ("Denied", 4u16),
             ("Expired", 11u16),
-            ("Failed", 2u16),
-            ("In-Progress", 12u16),
             ("Instant", 15u16),
-            ("None", 0u16),
-            ("Partially-Refunded", 9u16),
             ("Pending", 3u16),
-            ("Processed", 8u16),
             ("Refunded", 5u16),
             ("Reversed", 6u16),
-            ("Voided", 10u16),
+            ("Completed", 1u16),
+            ("Processed", 8u16),
+            ("In-Progress", 12u16),
+            ("Canceled-Reversal", 7u16),
+            ("Partially-Refunded", 9u16),
+            ("Completed-Funds-Held", 14u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::None,
@@ -10686,27 +10686,27 @@ impl PaymentTransactionClassCodeType {
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
             ("All", 0u16),
-            ("BalanceAffecting", 18u16),
-            ("BalanceTransfer", 15u16),
-            ("Billpay", 12u16),
-            ("CurrencyConversions", 14u16),
-            ("Dividend", 11u16),
-            ("ECheck", 19u16),
             ("Fee", 9u16),
-            ("ForcedPostTransaction", 20u16),
-            ("FundsAdded", 5u16),
-            ("FundsWithdrawn", 6u16),
+            ("Sent", 1u16),
+            ("ECheck", 19u16),
+            ("Refund", 13u16),
+            ("Billpay", 12u16),
             ("MassPay", 3u16),
-            ("MoneyRequest", 4u16),
-            ("NonReferencedRefunds", 21u16),
-            ("PayPalDebitCard", 7u16),
+            ("Dividend", 11u16),
             ("Received", 2u16),
             ("Referral", 8u16),
-            ("Refund", 13u16),
             ("Reversal", 16u16),
-            ("Sent", 1u16),
             ("Shipping", 17u16),
+            ("FundsAdded", 5u16),
+            ("MoneyRequest", 4u16),
             ("Subscription", 10u16),
+            ("FundsWithdrawn", 6u16),
+            ("BalanceTransfer", 15u16),
+            ("PayPalDebitCard", 7u16),
+            ("BalanceAffecting", 18u16),
+            ("CurrencyConversions", 14u16),
+            ("NonReferencedRefunds", 21u16),
+            ("ForcedPostTransaction", 20u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::All,
@@ -10847,23 +10847,23 @@ impl PaymentTransactionCodeType {
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
             ("cart", 2u16),
+            ("none", 0u16),
             ("credit", 17u16),
-            ("express-checkout", 14u16),
-            ("integral-evolution", 13u16),
+            ("pro-api", 16u16),
             ("mass-pay", 11u16),
             ("mercht-pmt", 10u16),
-            ("none", 0u16),
-            ("pro-api", 16u16),
             ("pro-hosted", 15u16),
             ("send-money", 3u16),
-            ("subscr-cancel", 5u16),
             ("subscr-eot", 8u16),
+            ("web-accept", 1u16),
+            ("subscr-cancel", 5u16),
             ("subscr-failed", 4u16),
             ("subscr-modify", 9u16),
-            ("subscr-payment", 6u16),
             ("subscr-signup", 7u16),
+            ("subscr-payment", 6u16),
+            ("express-checkout", 14u16),
             ("virtual-terminal", 12u16),
-            ("web-accept", 1u16),
+            ("integral-evolution", 13u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::None,
@@ -10949,9 +10949,9 @@ impl PaymentTransactionStatusCodeType {
         const BY_TEXT: &[(&str, u16)] = &[
             ("Denied", 3u16),
             ("Pending", 0u16),
-            ("Processing", 1u16),
-            ("Reversed", 4u16),
             ("Success", 2u16),
+            ("Reversed", 4u16),
+            ("Processing", 1u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Pending,
@@ -11058,20 +11058,20 @@ impl PendingStatusCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("address", 4u16),
-            ("authorization", 9u16),
-            ("delayed-disbursement", 13u16),
-            ("echeck", 1u16),
             ("intl", 2u16),
-            ("multi-currency", 8u16),
             ("none", 0u16),
             ("order", 10u16),
             ("other", 6u16),
+            ("echeck", 1u16),
+            ("verify", 3u16),
+            ("address", 4u16),
+            ("upgrade", 7u16),
+            ("unilateral", 5u16),
+            ("authorization", 9u16),
+            ("multi-currency", 8u16),
             ("payment-review", 11u16),
             ("regulatory-review", 12u16),
-            ("unilateral", 5u16),
-            ("upgrade", 7u16),
-            ("verify", 3u16),
+            ("delayed-disbursement", 13u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::None,
@@ -11168,11 +11168,11 @@ impl PercentageRevenueFromOnlineSalesType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("PercentageRevenueFromOnlineSales-Not-Applicable", 0u16),
             ("PercentageRevenueFromOnlineSales-Range1", 1u16),
             ("PercentageRevenueFromOnlineSales-Range2", 2u16),
             ("PercentageRevenueFromOnlineSales-Range3", 3u16),
             ("PercentageRevenueFromOnlineSales-Range4", 4u16),
+            ("PercentageRevenueFromOnlineSales-Not-Applicable", 0u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => {
@@ -11263,11 +11263,11 @@ impl PhotoDisplayCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("CustomCode", 4u16),
             ("None", 0u16),
-            ("PicturePack", 3u16),
             ("SlideShow", 1u16),
             ("SuperSize", 2u16),
+            ("CustomCode", 4u16),
+            ("PicturePack", 3u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::None,
@@ -11453,29 +11453,29 @@ impl ProductCategoryType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("Airlines", 1u16),
-            ("Alcohol", 19u16),
-            ("Antiques", 2u16),
             ("Art", 3u16),
-            ("Cameras_Photos", 4u16),
-            ("Cars_Boats_Vehicles_Parts", 5u16),
-            ("CellPhones_Telecom", 6u16),
-            ("Coins_PaperMoney", 7u16),
-            ("Collectibles", 8u16),
-            ("Computers_Networking", 9u16),
-            ("ConsumerElectronics", 10u16),
-            ("Gambling", 18u16),
-            ("Jewelry_Watches", 11u16),
-            ("MoneyTransfer", 21u16),
-            ("MusicalInstruments", 12u16),
             ("Other", 0u16),
-            ("RealEstate", 13u16),
-            ("Software", 22u16),
-            ("SportsMemorabilia_Cards_FanShop", 14u16),
             ("Stamps", 15u16),
+            ("Alcohol", 19u16),
             ("Tickets", 16u16),
             ("Tobacco", 20u16),
             ("Travels", 17u16),
+            ("Airlines", 1u16),
+            ("Antiques", 2u16),
+            ("Gambling", 18u16),
+            ("Software", 22u16),
+            ("RealEstate", 13u16),
+            ("Collectibles", 8u16),
+            ("MoneyTransfer", 21u16),
+            ("Cameras_Photos", 4u16),
+            ("Jewelry_Watches", 11u16),
+            ("Coins_PaperMoney", 7u16),
+            ("CellPhones_Telecom", 6u16),
+            ("MusicalInstruments", 12u16),
+            ("ConsumerElectronics", 10u16),
+            ("Computers_Networking", 9u16),
+            ("Cars_Boats_Vehicles_Parts", 5u16),
+            ("SportsMemorabilia_Cards_FanShop", 14u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Other,
@@ -11561,9 +11561,9 @@ impl PromotionItemPriceTypeCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
+            ("CustomCode", 2u16),
             ("AuctionPrice", 0u16),
             ("BuyItNowPrice", 1u16),
-            ("CustomCode", 2u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::AuctionPrice,
@@ -11625,9 +11625,9 @@ impl PromotionItemSelectionCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
+            ("Manual", 0u16),
             ("Automatic", 1u16),
             ("CustomCode", 2u16),
-            ("Manual", 0u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Manual,
@@ -11689,9 +11689,9 @@ impl PromotionMethodCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
+            ("UpSell", 1u16),
             ("CrossSell", 0u16),
             ("CustomCode", 2u16),
-            ("UpSell", 1u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::CrossSell,
@@ -11857,15 +11857,15 @@ impl PurchasePurposeTypeCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("AuctionItem", 3u16),
+            ("Other", 0u16),
+            ("Donation", 6u16),
             ("BuyNowItem", 1u16),
             ("CustomCode", 8u16),
-            ("Donation", 6u16),
-            ("GiftCertificates", 4u16),
-            ("Other", 0u16),
+            ("AuctionItem", 3u16),
+            ("eBayBilling", 7u16),
             ("ShoppingCart", 2u16),
             ("Subscription", 5u16),
-            ("eBayBilling", 7u16),
+            ("GiftCertificates", 4u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Other,
@@ -11932,9 +11932,9 @@ impl ReceiverInfoCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("EmailAddress", 0u16),
-            ("PhoneNumber", 2u16),
             ("UserID", 1u16),
+            ("PhoneNumber", 2u16),
+            ("EmailAddress", 0u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::EmailAddress,
@@ -12049,9 +12049,9 @@ impl RecurringPaymentsProfileStatusType {
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
             ("ActiveProfile", 0u16),
-            ("CancelledProfile", 2u16),
             ("ExpiredProfile", 3u16),
             ("PendingProfile", 1u16),
+            ("CancelledProfile", 2u16),
             ("SuspendedProfile", 4u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
@@ -12116,10 +12116,10 @@ impl RedeemedOfferType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("LOYALTY_CARD", 1u16),
-            ("MANUFACTURER_COUPON", 2u16),
-            ("MERCHANT_COUPON", 0u16),
             ("RESERVED", 3u16),
+            ("LOYALTY_CARD", 1u16),
+            ("MERCHANT_COUPON", 0u16),
+            ("MANUFACTURER_COUPON", 2u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::MerchantCoupon,
@@ -12185,8 +12185,8 @@ impl RefundSourceCodeType {
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
             ("any", 0u16),
-            ("default", 1u16),
             ("echeck", 3u16),
+            ("default", 1u16),
             ("instant", 2u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
@@ -12260,10 +12260,10 @@ impl RefundType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("ExternalDispute", 3u16),
             ("Full", 1u16),
             ("Other", 0u16),
             ("Partial", 2u16),
+            ("ExternalDispute", 3u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Other,
@@ -12337,12 +12337,12 @@ impl ReversalReasonCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("buyer-complaint", 3u16),
-            ("chargeback", 1u16),
-            ("guarantee", 2u16),
             ("none", 0u16),
             ("other", 5u16),
             ("refund", 4u16),
+            ("guarantee", 2u16),
+            ("chargeback", 1u16),
+            ("buyer-complaint", 3u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::None,
@@ -12413,11 +12413,11 @@ impl SalesVenueType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("AnotherMarketPlace", 2u16),
+            ("eBay", 1u16),
             ("Other", 4u16),
             ("OwnWebsite", 3u16),
             ("Venue-Unspecified", 0u16),
-            ("eBay", 1u16),
+            ("AnotherMarketPlace", 2u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::VenueUnspecified,
@@ -12509,13 +12509,13 @@ impl SellerLevelCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("Bronze", 0u16),
-            ("CustomCode", 6u16),
             ("Gold", 2u16),
             ("None", 5u16),
-            ("Platinum", 3u16),
+            ("Bronze", 0u16),
             ("Silver", 1u16),
+            ("Platinum", 3u16),
             ("Titanium", 4u16),
+            ("CustomCode", 6u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Bronze,
@@ -12616,14 +12616,14 @@ impl SellerPaymentMethodCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
+            ("JCB", 5u16),
             ("Amex", 1u16),
-            ("CustomCode", 7u16),
+            ("Visa", 2u16),
+            ("Other", 0u16),
             ("Diners", 6u16),
             ("Discover", 4u16),
-            ("JCB", 5u16),
+            ("CustomCode", 7u16),
             ("Mastercard", 3u16),
-            ("Other", 0u16),
-            ("Visa", 2u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Other,
@@ -12703,10 +12703,10 @@ impl SeverityCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("CustomCode", 3u16),
             ("Error", 1u16),
-            ("PartialSuccess", 2u16),
             ("Warning", 0u16),
+            ("CustomCode", 3u16),
+            ("PartialSuccess", 2u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Warning,
@@ -12787,11 +12787,11 @@ impl ShippingOptionCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("CustomCode", 4u16),
             ("SiteOnly", 0u16),
-            ("SitePlusRegions", 2u16),
-            ("WillNotShip", 3u16),
             ("WorldWide", 1u16),
+            ("CustomCode", 4u16),
+            ("WillNotShip", 3u16),
+            ("SitePlusRegions", 2u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::SiteOnly,
@@ -12896,15 +12896,15 @@ impl ShippingPackageCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
+            ("None", 0u16),
+            ("Letter", 1u16),
+            ("UPSLetter", 5u16),
             ("CustomCode", 8u16),
             ("LargeEnvelope", 2u16),
-            ("Letter", 1u16),
-            ("None", 0u16),
-            ("PackageThickEnvelope", 7u16),
-            ("UPSLetter", 5u16),
-            ("USPSFlatRateEnvelope", 6u16),
             ("USPSLargePack", 3u16),
             ("VeryLargePack", 4u16),
+            ("PackageThickEnvelope", 7u16),
+            ("USPSFlatRateEnvelope", 6u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::None,
@@ -12974,9 +12974,9 @@ impl ShippingRatesTypeCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
+            ("Flat", 0u16),
             ("Calculated", 1u16),
             ("CustomCode", 2u16),
-            ("Flat", 0u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Flat,
@@ -13086,15 +13086,15 @@ impl ShippingRegionCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("Africa", 0u16),
             ("Asia", 1u16),
+            ("Africa", 0u16),
+            ("Europe", 3u16),
+            ("Oceania", 7u16),
             ("Caribbean", 2u16),
             ("CustomCode", 9u16),
-            ("Europe", 3u16),
-            ("LatinAmerica", 4u16),
             ("MiddleEast", 5u16),
+            ("LatinAmerica", 4u16),
             ("NorthAmerica", 6u16),
-            ("Oceania", 7u16),
             ("SouthAmerica", 8u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
@@ -13248,22 +13248,22 @@ impl ShippingServiceCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("CustomCode", 15u16),
             ("Download", 13u16),
-            ("ShippingMethodExpress", 9u16),
-            ("ShippingMethodNextDay", 10u16),
-            ("ShippingMethodStandard", 8u16),
             ("UPS2ndDay", 2u16),
             ("UPS3rdDay", 1u16),
             ("UPSGround", 0u16),
-            ("UPSNextDay", 3u16),
-            ("USPSExpressMail", 11u16),
-            ("USPSFirstClass", 7u16),
-            ("USPSGround", 12u16),
             ("USPSMedia", 6u16),
+            ("CustomCode", 15u16),
+            ("UPSNextDay", 3u16),
+            ("USPSGround", 12u16),
             ("USPSParcel", 5u16),
             ("USPSPriority", 4u16),
+            ("USPSFirstClass", 7u16),
+            ("USPSExpressMail", 11u16),
             ("WillCall_Or_Pickup", 14u16),
+            ("ShippingMethodExpress", 9u16),
+            ("ShippingMethodNextDay", 10u16),
+            ("ShippingMethodStandard", 8u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::UpsGround,
@@ -13504,24 +13504,24 @@ impl SiteCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("Australia", 3u16),
-            ("Austria", 4u16),
-            ("Belgium_Dutch", 9u16),
-            ("Belgium_French", 5u16),
-            ("Canada", 1u16),
-            ("CustomCode", 17u16),
-            ("France", 6u16),
-            ("Germany", 7u16),
-            ("HongKong", 15u16),
-            ("Italy", 8u16),
-            ("Netherlands", 10u16),
-            ("Singapore", 16u16),
-            ("Spain", 11u16),
-            ("Switzerland", 12u16),
-            ("Taiwan", 13u16),
             ("UK", 2u16),
             ("US", 0u16),
+            ("Italy", 8u16),
+            ("Spain", 11u16),
+            ("Canada", 1u16),
+            ("France", 6u16),
+            ("Taiwan", 13u16),
+            ("Austria", 4u16),
+            ("Germany", 7u16),
+            ("HongKong", 15u16),
+            ("Australia", 3u16),
+            ("Singapore", 16u16),
+            ("CustomCode", 17u16),
             ("eBayMotors", 14u16),
+            ("Netherlands", 10u16),
+            ("Switzerland", 12u16),
+            ("Belgium_Dutch", 9u16),
+            ("Belgium_French", 5u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Us,
@@ -13642,8 +13642,8 @@ impl StatusChangeActionType {
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
             ("Cancel", 0u16),
-            ("Reactivate", 2u16),
             ("Suspend", 1u16),
+            ("Reactivate", 2u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Cancel,
@@ -13700,7 +13700,7 @@ impl StoreVisibilityStatusType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        const BY_TEXT: &[(&str, u16)] = &[("DISABLE", 0u16), ("ENABLE", 1u16)];
+        const BY_TEXT: &[(&str, u16)] = &[("ENABLE", 1u16), ("DISABLE", 0u16)];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Disable,
             ::std::option::Option::Some(1u16) => Self::Enable,
@@ -13805,7 +13805,7 @@ impl TotalType {
     /// Maps wire text to a variant; text the schema does not list is kept in the catch-all variant.
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
-        const BY_TEXT: &[(&str, u16)] = &[("EstimatedTotal", 1u16), ("Total", 0u16)];
+        const BY_TEXT: &[(&str, u16)] = &[("Total", 0u16), ("EstimatedTotal", 1u16)];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Total,
             ::std::option::Option::Some(1u16) => Self::EstimatedTotal,
@@ -13875,8 +13875,8 @@ impl TransactionEntityType {
             ("Auth", 1u16),
             ("None", 0u16),
             ("Order", 3u16),
-            ("Payment", 4u16),
             ("Reauth", 2u16),
+            ("Payment", 4u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::None,
@@ -13968,13 +13968,13 @@ impl UnitCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("CustomCode", 6u16),
             ("cm", 3u16),
             ("ft", 5u16),
-            ("inches", 4u16),
             ("kg", 0u16),
-            ("lbs", 1u16),
             ("oz", 2u16),
+            ("lbs", 1u16),
+            ("inches", 4u16),
+            ("CustomCode", 6u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Kg,
@@ -14170,21 +14170,17 @@ impl UnitOfMeasure {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("6Pack", 5u16),
+            ("EA", 0u16),
+            ("KG", 18u16),
             ("ANN", 20u16),
             ("CEL", 21u16),
             ("CMQ", 12u16),
-            ("CrateOf12", 4u16),
-            ("Days", 2u16),
-            ("EA", 0u16),
             ("FAH", 22u16),
             ("FOT", 10u16),
             ("GLI", 6u16),
             ("GLL", 7u16),
             ("GRM", 16u16),
-            ("Hours", 1u16),
             ("INH", 9u16),
-            ("KG", 18u16),
             ("KGM", 17u16),
             ("LBR", 19u16),
             ("LTR", 8u16),
@@ -14192,8 +14188,12 @@ impl UnitOfMeasure {
             ("MTK", 14u16),
             ("MTQ", 15u16),
             ("MTR", 13u16),
-            ("RESERVED", 23u16),
+            ("Days", 2u16),
+            ("6Pack", 5u16),
+            ("Hours", 1u16),
             ("Seconds", 3u16),
+            ("RESERVED", 23u16),
+            ("CrateOf12", 4u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Ea,
@@ -14294,14 +14294,14 @@ impl UserChannelCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
+            ("IVR", 5u16),
+            ("POS", 2u16),
+            ("WEB", 0u16),
             ("ADMIN", 6u16),
             ("CSOPS", 7u16),
             ("IHSTB", 4u16),
-            ("IVR", 5u16),
             ("KIOSK", 3u16),
             ("MOBILE", 1u16),
-            ("POS", 2u16),
-            ("WEB", 0u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Web,
@@ -14380,11 +14380,11 @@ impl UserSelectedFundingSourceType {
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
             ("BML", 3u16),
-            ("ChinaUnionPay", 2u16),
-            ("CreditCard", 1u16),
             ("ELV", 0u16),
-            ("Finance", 4u16),
             ("QIWI", 5u16),
+            ("Finance", 4u16),
+            ("CreditCard", 1u16),
+            ("ChinaUnionPay", 2u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Elv,
@@ -14568,24 +14568,24 @@ impl UserStatusCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("AccountOnHold", 8u16),
-            ("Confirmed", 2u16),
-            ("CreditCardVerify", 7u16),
-            ("CreditCardVerifyHalfOptIn", 13u16),
-            ("CreditCardVerifyPassport", 15u16),
-            ("CustomCode", 17u16),
-            ("Deleted", 6u16),
             ("Ghost", 4u16),
-            ("InMaintenance", 5u16),
             ("Merged", 9u16),
-            ("RegistrationCodeMailOut", 10u16),
+            ("Deleted", 6u16),
+            ("Unknown", 0u16),
+            ("Confirmed", 2u16),
             ("Suspended", 1u16),
+            ("CustomCode", 17u16),
             ("TermPending", 11u16),
             ("Unconfirmed", 3u16),
+            ("AccountOnHold", 8u16),
+            ("InMaintenance", 5u16),
+            ("CreditCardVerify", 7u16),
             ("UnconfirmedExpress", 16u16),
-            ("UnconfirmedHalfOptIn", 12u16),
             ("UnconfirmedPassport", 14u16),
-            ("Unknown", 0u16),
+            ("UnconfirmedHalfOptIn", 12u16),
+            ("RegistrationCodeMailOut", 10u16),
+            ("CreditCardVerifyPassport", 15u16),
+            ("CreditCardVerifyHalfOptIn", 13u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Unknown,
@@ -14731,10 +14731,10 @@ impl VatStatusCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("CustomCode", 3u16),
+            ("VATTax", 1u16),
             ("NoVATTax", 0u16),
             ("VATExempt", 2u16),
-            ("VATTax", 1u16),
+            ("CustomCode", 3u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::NoVatTax,
@@ -14798,9 +14798,9 @@ impl WalletItemType {
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
             ("LOYALTY_CARD", 1u16),
+            ("MERCHANT_COUPON", 0u16),
             ("MANUFACTURER_COUPON", 2u16),
             ("MERCHANT_CLOSED_LOOP_OFFER", 3u16),
-            ("MERCHANT_COUPON", 0u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::MerchantCoupon,

@@ -5,6 +5,7 @@ use ::paypal_soap_runtime::xml::{
     DecodeError, EncodeError, StartTag, Ws, XmlRead, XmlReader, XmlScalar, XmlWrite,
     XmlWriter,
 };
+use crate::generated::ns::{API, CC, ED, EBL};
 impl XmlScalar for crate::generated::ebl::ApiAuthenticationType {
     const EMPTY_IS_ABSENT: bool = true;
     fn to_xml_text(&self) -> ::std::borrow::Cow<'_, str> {
@@ -25,11 +26,11 @@ impl XmlWrite for crate::generated::ebl::ApiCredentialsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Username", &self.username);
-        w.scalar_opt(crate::generated::ns::EBL, "Password", &self.password);
-        w.scalar_opt(crate::generated::ns::EBL, "Signature", &self.signature);
-        w.scalar_opt(crate::generated::ns::EBL, "Certificate", &self.certificate);
-        w.scalar_opt(crate::generated::ns::EBL, "Type", &self.type_);
+        w.scalar_opt(EBL, "Username", &self.username);
+        w.scalar_opt(EBL, "Password", &self.password);
+        w.scalar_opt(EBL, "Signature", &self.signature);
+        w.scalar_opt(EBL, "Certificate", &self.certificate);
+        w.scalar_opt(EBL, "Type", &self.type_);
         w.finish(ns, name)
     }
 }
@@ -40,26 +41,24 @@ impl XmlRead for crate::generated::ebl::ApiCredentialsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Username"),
+            (EBL, "Password"),
+            (EBL, "Signature"),
+            (EBL, "Certificate"),
+            (EBL, "Type"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 5usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Username"),
-                        (crate::generated::ns::EBL, "Password"),
-                        (crate::generated::ns::EBL, "Signature"),
-                        (crate::generated::ns::EBL, "Certificate"),
-                        (crate::generated::ns::EBL, "Type"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.username,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -68,7 +67,7 @@ impl XmlRead for crate::generated::ebl::ApiCredentialsType {
                         1usize,
                         &mut out.password,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -77,7 +76,7 @@ impl XmlRead for crate::generated::ebl::ApiCredentialsType {
                         2usize,
                         &mut out.signature,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -86,17 +85,11 @@ impl XmlRead for crate::generated::ebl::ApiCredentialsType {
                         3usize,
                         &mut out.certificate,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.type_,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.type_, child, Ws::Collapse)
                 }
                 _ => r.skip_unknown(child),
             },
@@ -124,9 +117,9 @@ impl XmlWrite for crate::generated::ebl::AbstractRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "DetailLevel", &self.detail_level);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorLanguage", &self.error_language);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
+        w.scalar_list(EBL, "DetailLevel", &self.detail_level);
+        w.scalar_opt(EBL, "ErrorLanguage", &self.error_language);
+        w.scalar_opt(EBL, "Version", &self.version);
         w.any_list(&self.any);
         w.finish(ns, name)
     }
@@ -138,31 +131,23 @@ impl XmlRead for crate::generated::ebl::AbstractRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "DetailLevel"),
+            (EBL, "ErrorLanguage"),
+            (EBL, "Version"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "DetailLevel"),
-                        (crate::generated::ns::EBL, "ErrorLanguage"),
-                        (crate::generated::ns::EBL, "Version"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.detail_level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.detail_level, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_language,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -171,7 +156,7 @@ impl XmlRead for crate::generated::ebl::AbstractRequestType {
                         1usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => {
@@ -195,12 +180,12 @@ impl XmlWrite for crate::generated::ebl::AbstractResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Ack", &self.ack);
-        w.scalar_opt(crate::generated::ns::EBL, "CorrelationID", &self.correlation_id);
-        w.complex_list(crate::generated::ns::EBL, "Errors", &self.errors);
-        w.scalar_opt(crate::generated::ns::EBL, "Version", &self.version);
-        w.scalar_opt(crate::generated::ns::EBL, "Build", &self.build);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Ack", &self.ack);
+        w.scalar_opt(EBL, "CorrelationID", &self.correlation_id);
+        w.complex_list(EBL, "Errors", &self.errors);
+        w.scalar_opt(EBL, "Version", &self.version);
+        w.scalar_opt(EBL, "Build", &self.build);
         w.any_list(&self.any);
         w.finish(ns, name)
     }
@@ -212,37 +197,29 @@ impl XmlRead for crate::generated::ebl::AbstractResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Ack"),
+            (EBL, "CorrelationID"),
+            (EBL, "Errors"),
+            (EBL, "Version"),
+            (EBL, "Build"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 5usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Ack"),
-                        (crate::generated::ns::EBL, "CorrelationID"),
-                        (crate::generated::ns::EBL, "Errors"),
-                        (crate::generated::ns::EBL, "Version"),
-                        (crate::generated::ns::EBL, "Build"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.ack, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -250,7 +227,7 @@ impl XmlRead for crate::generated::ebl::AbstractResponseType {
                         2usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_item(&mut out.errors, child),
@@ -260,17 +237,11 @@ impl XmlRead for crate::generated::ebl::AbstractResponseType {
                         3usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.build,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.build, child, Ws::Preserve)
                 }
                 _ => {
                     if child.ns().is_empty() {
@@ -293,18 +264,14 @@ impl XmlWrite for crate::generated::ebl::AccountEntryType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(crate::generated::ns::EBL, "Balance", &self.balance);
-        w.complex_opt(crate::generated::ns::EBL, "Credit", &self.credit);
-        w.scalar_opt(crate::generated::ns::EBL, "Date", &self.date);
-        w.complex_opt(crate::generated::ns::EBL, "Debit", &self.debit);
-        w.scalar_opt(crate::generated::ns::EBL, "ItemID", &self.item_id);
-        w.scalar_opt(crate::generated::ns::EBL, "Memo", &self.memo);
-        w.scalar_opt(crate::generated::ns::EBL, "RefNumber", &self.ref_number);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "AccountEntryDetailsType",
-            &self.account_entry_details_type,
-        );
+        w.complex_opt(EBL, "Balance", &self.balance);
+        w.complex_opt(EBL, "Credit", &self.credit);
+        w.scalar_opt(EBL, "Date", &self.date);
+        w.complex_opt(EBL, "Debit", &self.debit);
+        w.scalar_opt(EBL, "ItemID", &self.item_id);
+        w.scalar_opt(EBL, "Memo", &self.memo);
+        w.scalar_opt(EBL, "RefNumber", &self.ref_number);
+        w.scalar_opt(EBL, "AccountEntryDetailsType", &self.account_entry_details_type);
         w.finish(ns, name)
     }
 }
@@ -315,32 +282,24 @@ impl XmlRead for crate::generated::ebl::AccountEntryType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Balance"),
+            (EBL, "Credit"),
+            (EBL, "Date"),
+            (EBL, "Debit"),
+            (EBL, "ItemID"),
+            (EBL, "Memo"),
+            (EBL, "RefNumber"),
+            (EBL, "AccountEntryDetailsType"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 8usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Balance"),
-                        (crate::generated::ns::EBL, "Credit"),
-                        (crate::generated::ns::EBL, "Date"),
-                        (crate::generated::ns::EBL, "Debit"),
-                        (crate::generated::ns::EBL, "ItemID"),
-                        (crate::generated::ns::EBL, "Memo"),
-                        (crate::generated::ns::EBL, "RefNumber"),
-                        (crate::generated::ns::EBL, "AccountEntryDetailsType"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => r.complex_once(&mut seen, 0usize, &mut out.balance, child),
                 1usize => r.complex_once(&mut seen, 1usize, &mut out.credit, child),
                 2usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        2usize,
-                        &mut out.date,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 2usize, &mut out.date, child, Ws::Collapse)
                 }
                 3usize => r.complex_once(&mut seen, 3usize, &mut out.debit, child),
                 4usize => {
@@ -349,17 +308,11 @@ impl XmlRead for crate::generated::ebl::AccountEntryType {
                         4usize,
                         &mut out.item_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        5usize,
-                        &mut out.memo,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 5usize, &mut out.memo, child, Ws::Preserve)
                 }
                 6usize => {
                     r.scalar_once(
@@ -367,7 +320,7 @@ impl XmlRead for crate::generated::ebl::AccountEntryType {
                         6usize,
                         &mut out.ref_number,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 7usize => {
@@ -376,7 +329,7 @@ impl XmlRead for crate::generated::ebl::AccountEntryType {
                         7usize,
                         &mut out.account_entry_details_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -405,67 +358,23 @@ impl XmlWrite for crate::generated::ebl::AccountSummaryType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "AccountState", &self.account_state);
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "AdditionalAccount",
-            &self.additional_account,
-        );
-        w.scalar_list(
-            crate::generated::ns::EBL,
-            "AdditionalAccountsCount",
-            &self.additional_accounts_count,
-        );
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "AmountPastDue",
-            &self.amount_past_due,
-        );
-        w.scalar_list(
-            crate::generated::ns::EBL,
-            "BankAccountInfo",
-            &self.bank_account_info,
-        );
-        w.scalar_list(
-            crate::generated::ns::EBL,
-            "BankModifyDate",
-            &self.bank_modify_date,
-        );
-        w.scalar_list(
-            crate::generated::ns::EBL,
-            "BillingCycleDate",
-            &self.billing_cycle_date,
-        );
-        w.scalar_list(crate::generated::ns::EBL, "CCExp", &self.cc_exp);
-        w.scalar_list(crate::generated::ns::EBL, "CCInfo", &self.cc_info);
-        w.scalar_list(crate::generated::ns::EBL, "CCModifyDate", &self.cc_modify_date);
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "CurrentBalance",
-            &self.current_balance,
-        );
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "LastAmountPaid",
-            &self.last_amount_paid,
-        );
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "LastInvoiceAmount",
-            &self.last_invoice_amount,
-        );
-        w.scalar_list(
-            crate::generated::ns::EBL,
-            "LastInvoiceDate",
-            &self.last_invoice_date,
-        );
-        w.scalar_list(
-            crate::generated::ns::EBL,
-            "LastPaymentDate",
-            &self.last_payment_date,
-        );
-        w.scalar_list(crate::generated::ns::EBL, "PastDue", &self.past_due);
-        w.scalar_list(crate::generated::ns::EBL, "PaymentMethod", &self.payment_method);
+        w.scalar_list(EBL, "AccountState", &self.account_state);
+        w.complex_list(EBL, "AdditionalAccount", &self.additional_account);
+        w.scalar_list(EBL, "AdditionalAccountsCount", &self.additional_accounts_count);
+        w.complex_list(EBL, "AmountPastDue", &self.amount_past_due);
+        w.scalar_list(EBL, "BankAccountInfo", &self.bank_account_info);
+        w.scalar_list(EBL, "BankModifyDate", &self.bank_modify_date);
+        w.scalar_list(EBL, "BillingCycleDate", &self.billing_cycle_date);
+        w.scalar_list(EBL, "CCExp", &self.cc_exp);
+        w.scalar_list(EBL, "CCInfo", &self.cc_info);
+        w.scalar_list(EBL, "CCModifyDate", &self.cc_modify_date);
+        w.complex_list(EBL, "CurrentBalance", &self.current_balance);
+        w.complex_list(EBL, "LastAmountPaid", &self.last_amount_paid);
+        w.complex_list(EBL, "LastInvoiceAmount", &self.last_invoice_amount);
+        w.scalar_list(EBL, "LastInvoiceDate", &self.last_invoice_date);
+        w.scalar_list(EBL, "LastPaymentDate", &self.last_payment_date);
+        w.scalar_list(EBL, "PastDue", &self.past_due);
+        w.scalar_list(EBL, "PaymentMethod", &self.payment_method);
         w.text(&self.text)?;
         w.finish(ns, name)
     }
@@ -477,120 +386,52 @@ impl XmlRead for crate::generated::ebl::AccountSummaryType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "AccountState"),
+            (EBL, "AdditionalAccount"),
+            (EBL, "AdditionalAccountsCount"),
+            (EBL, "AmountPastDue"),
+            (EBL, "BankAccountInfo"),
+            (EBL, "BankModifyDate"),
+            (EBL, "BillingCycleDate"),
+            (EBL, "CCExp"),
+            (EBL, "CCInfo"),
+            (EBL, "CCModifyDate"),
+            (EBL, "CurrentBalance"),
+            (EBL, "LastAmountPaid"),
+            (EBL, "LastInvoiceAmount"),
+            (EBL, "LastInvoiceDate"),
+            (EBL, "LastPaymentDate"),
+            (EBL, "PastDue"),
+            (EBL, "PaymentMethod"),
+        ];
+        let mut next = 0usize;
         r.read_children_mixed(
             &mut out.text,
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "AccountState"),
-                        (crate::generated::ns::EBL, "AdditionalAccount"),
-                        (crate::generated::ns::EBL, "AdditionalAccountsCount"),
-                        (crate::generated::ns::EBL, "AmountPastDue"),
-                        (crate::generated::ns::EBL, "BankAccountInfo"),
-                        (crate::generated::ns::EBL, "BankModifyDate"),
-                        (crate::generated::ns::EBL, "BillingCycleDate"),
-                        (crate::generated::ns::EBL, "CCExp"),
-                        (crate::generated::ns::EBL, "CCInfo"),
-                        (crate::generated::ns::EBL, "CCModifyDate"),
-                        (crate::generated::ns::EBL, "CurrentBalance"),
-                        (crate::generated::ns::EBL, "LastAmountPaid"),
-                        (crate::generated::ns::EBL, "LastInvoiceAmount"),
-                        (crate::generated::ns::EBL, "LastInvoiceDate"),
-                        (crate::generated::ns::EBL, "LastPaymentDate"),
-                        (crate::generated::ns::EBL, "PastDue"),
-                        (crate::generated::ns::EBL, "PaymentMethod"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.account_state,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.account_state, child, Ws::Collapse),
                 1usize => r.complex_item(&mut out.additional_account, child),
                 2usize => {
                     r.scalar_item(
                         &mut out.additional_accounts_count,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 3usize => r.complex_item(&mut out.amount_past_due, child),
-                4usize => {
-                    r.scalar_item(
-                        &mut out.bank_account_info,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
-                }
-                5usize => {
-                    r.scalar_item(
-                        &mut out.bank_modify_date,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
-                6usize => {
-                    r.scalar_item(
-                        &mut out.billing_cycle_date,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
-                7usize => {
-                    r.scalar_item(
-                        &mut out.cc_exp,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
-                8usize => {
-                    r.scalar_item(
-                        &mut out.cc_info,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
-                }
-                9usize => {
-                    r.scalar_item(
-                        &mut out.cc_modify_date,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+                4usize => r.scalar_item(&mut out.bank_account_info, child, Ws::Preserve),
+                5usize => r.scalar_item(&mut out.bank_modify_date, child, Ws::Collapse),
+                6usize => r.scalar_item(&mut out.billing_cycle_date, child, Ws::Collapse),
+                7usize => r.scalar_item(&mut out.cc_exp, child, Ws::Collapse),
+                8usize => r.scalar_item(&mut out.cc_info, child, Ws::Preserve),
+                9usize => r.scalar_item(&mut out.cc_modify_date, child, Ws::Collapse),
                 10usize => r.complex_item(&mut out.current_balance, child),
                 11usize => r.complex_item(&mut out.last_amount_paid, child),
                 12usize => r.complex_item(&mut out.last_invoice_amount, child),
-                13usize => {
-                    r.scalar_item(
-                        &mut out.last_invoice_date,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
-                14usize => {
-                    r.scalar_item(
-                        &mut out.last_payment_date,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
-                15usize => {
-                    r.scalar_item(
-                        &mut out.past_due,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
-                16usize => {
-                    r.scalar_item(
-                        &mut out.payment_method,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+                13usize => r.scalar_item(&mut out.last_invoice_date, child, Ws::Collapse),
+                14usize => r.scalar_item(&mut out.last_payment_date, child, Ws::Collapse),
+                15usize => r.scalar_item(&mut out.past_due, child, Ws::Collapse),
+                16usize => r.scalar_item(&mut out.payment_method, child, Ws::Collapse),
                 _ => r.skip_unknown(child),
             },
         )?;
@@ -617,9 +458,9 @@ impl XmlWrite for crate::generated::ebl::ActivationDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(crate::generated::ns::EBL, "InitialAmount", &self.initial_amount);
+        w.complex_opt(EBL, "InitialAmount", &self.initial_amount);
         w.scalar_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "FailedInitialAmountAction",
             &self.failed_initial_amount_action,
         );
@@ -633,16 +474,14 @@ impl XmlRead for crate::generated::ebl::ActivationDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "InitialAmount"),
+            (EBL, "FailedInitialAmountAction"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "InitialAmount"),
-                        (crate::generated::ns::EBL, "FailedInitialAmountAction"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(&mut seen, 0usize, &mut out.initial_amount, child)
                 }
@@ -652,7 +491,7 @@ impl XmlRead for crate::generated::ebl::ActivationDetailsType {
                         1usize,
                         &mut out.failed_initial_amount_action,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -670,9 +509,9 @@ impl XmlWrite for crate::generated::ebl::AdditionalAccountType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(crate::generated::ns::EBL, "Balance", &self.balance);
-        w.scalar_opt(crate::generated::ns::EBL, "Currency", &self.currency);
-        w.scalar_opt(crate::generated::ns::EBL, "AccountCode", &self.account_code);
+        w.complex_opt(EBL, "Balance", &self.balance);
+        w.scalar_opt(EBL, "Currency", &self.currency);
+        w.scalar_opt(EBL, "AccountCode", &self.account_code);
         w.finish(ns, name)
     }
 }
@@ -683,17 +522,15 @@ impl XmlRead for crate::generated::ebl::AdditionalAccountType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Balance"),
+            (EBL, "Currency"),
+            (EBL, "AccountCode"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Balance"),
-                        (crate::generated::ns::EBL, "Currency"),
-                        (crate::generated::ns::EBL, "AccountCode"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => r.complex_once(&mut seen, 0usize, &mut out.balance, child),
                 1usize => {
                     r.scalar_once(
@@ -701,7 +538,7 @@ impl XmlRead for crate::generated::ebl::AdditionalAccountType {
                         1usize,
                         &mut out.currency,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 2usize => {
@@ -710,7 +547,7 @@ impl XmlRead for crate::generated::ebl::AdditionalAccountType {
                         2usize,
                         &mut out.account_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -728,8 +565,8 @@ impl XmlWrite for crate::generated::ebl::AdditionalFeeType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Type", &self.type_);
-        w.complex_opt(crate::generated::ns::EBL, "Amount", &self.amount);
+        w.scalar_opt(EBL, "Type", &self.type_);
+        w.complex_opt(EBL, "Amount", &self.amount);
         w.finish(ns, name)
     }
 }
@@ -740,24 +577,13 @@ impl XmlRead for crate::generated::ebl::AdditionalFeeType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "Type"), (EBL, "Amount")];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Type"),
-                        (crate::generated::ns::EBL, "Amount"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.type_,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.type_, child, Ws::Preserve)
                 }
                 1usize => r.complex_once(&mut seen, 1usize, &mut out.amount, child),
                 _ => r.skip_unknown(child),
@@ -808,44 +634,28 @@ impl XmlWrite for crate::generated::ebl::AddressType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Name", &self.name);
-        w.scalar_opt(crate::generated::ns::EBL, "Street1", &self.street1);
-        w.scalar_opt(crate::generated::ns::EBL, "Street2", &self.street2);
-        w.scalar_opt(crate::generated::ns::EBL, "CityName", &self.city_name);
+        w.scalar_opt(EBL, "Name", &self.name);
+        w.scalar_opt(EBL, "Street1", &self.street1);
+        w.scalar_opt(EBL, "Street2", &self.street2);
+        w.scalar_opt(EBL, "CityName", &self.city_name);
+        w.scalar_opt(EBL, "StateOrProvince", &self.state_or_province);
+        w.scalar_opt(EBL, "Country", &self.country);
+        w.scalar_opt(EBL, "CountryName", &self.country_name);
+        w.scalar_opt(EBL, "Phone", &self.phone);
+        w.scalar_opt(EBL, "PostalCode", &self.postal_code);
+        w.scalar_opt(EBL, "AddressID", &self.address_id);
+        w.scalar_opt(EBL, "AddressOwner", &self.address_owner);
+        w.scalar_opt(EBL, "ExternalAddressID", &self.external_address_id);
+        w.scalar_opt(EBL, "InternationalName", &self.international_name);
         w.scalar_opt(
-            crate::generated::ns::EBL,
-            "StateOrProvince",
-            &self.state_or_province,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "Country", &self.country);
-        w.scalar_opt(crate::generated::ns::EBL, "CountryName", &self.country_name);
-        w.scalar_opt(crate::generated::ns::EBL, "Phone", &self.phone);
-        w.scalar_opt(crate::generated::ns::EBL, "PostalCode", &self.postal_code);
-        w.scalar_opt(crate::generated::ns::EBL, "AddressID", &self.address_id);
-        w.scalar_opt(crate::generated::ns::EBL, "AddressOwner", &self.address_owner);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ExternalAddressID",
-            &self.external_address_id,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "InternationalName",
-            &self.international_name,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "InternationalStateAndCity",
             &self.international_state_and_city,
         );
+        w.scalar_opt(EBL, "InternationalStreet", &self.international_street);
+        w.scalar_opt(EBL, "AddressStatus", &self.address_status);
         w.scalar_opt(
-            crate::generated::ns::EBL,
-            "InternationalStreet",
-            &self.international_street,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "AddressStatus", &self.address_status);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "AddressNormalizationStatus",
             &self.address_normalization_status,
         );
@@ -859,39 +669,31 @@ impl XmlRead for crate::generated::ebl::AddressType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Name"),
+            (EBL, "Street1"),
+            (EBL, "Street2"),
+            (EBL, "CityName"),
+            (EBL, "StateOrProvince"),
+            (EBL, "Country"),
+            (EBL, "CountryName"),
+            (EBL, "Phone"),
+            (EBL, "PostalCode"),
+            (EBL, "AddressID"),
+            (EBL, "AddressOwner"),
+            (EBL, "ExternalAddressID"),
+            (EBL, "InternationalName"),
+            (EBL, "InternationalStateAndCity"),
+            (EBL, "InternationalStreet"),
+            (EBL, "AddressStatus"),
+            (EBL, "AddressNormalizationStatus"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 17usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Name"),
-                        (crate::generated::ns::EBL, "Street1"),
-                        (crate::generated::ns::EBL, "Street2"),
-                        (crate::generated::ns::EBL, "CityName"),
-                        (crate::generated::ns::EBL, "StateOrProvince"),
-                        (crate::generated::ns::EBL, "Country"),
-                        (crate::generated::ns::EBL, "CountryName"),
-                        (crate::generated::ns::EBL, "Phone"),
-                        (crate::generated::ns::EBL, "PostalCode"),
-                        (crate::generated::ns::EBL, "AddressID"),
-                        (crate::generated::ns::EBL, "AddressOwner"),
-                        (crate::generated::ns::EBL, "ExternalAddressID"),
-                        (crate::generated::ns::EBL, "InternationalName"),
-                        (crate::generated::ns::EBL, "InternationalStateAndCity"),
-                        (crate::generated::ns::EBL, "InternationalStreet"),
-                        (crate::generated::ns::EBL, "AddressStatus"),
-                        (crate::generated::ns::EBL, "AddressNormalizationStatus"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.name,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.name, child, Ws::Preserve)
                 }
                 1usize => {
                     r.scalar_once(
@@ -899,7 +701,7 @@ impl XmlRead for crate::generated::ebl::AddressType {
                         1usize,
                         &mut out.street1,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -908,7 +710,7 @@ impl XmlRead for crate::generated::ebl::AddressType {
                         2usize,
                         &mut out.street2,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -917,7 +719,7 @@ impl XmlRead for crate::generated::ebl::AddressType {
                         3usize,
                         &mut out.city_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -926,7 +728,7 @@ impl XmlRead for crate::generated::ebl::AddressType {
                         4usize,
                         &mut out.state_or_province,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
@@ -935,7 +737,7 @@ impl XmlRead for crate::generated::ebl::AddressType {
                         5usize,
                         &mut out.country,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 6usize => {
@@ -944,17 +746,11 @@ impl XmlRead for crate::generated::ebl::AddressType {
                         6usize,
                         &mut out.country_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        7usize,
-                        &mut out.phone,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 7usize, &mut out.phone, child, Ws::Preserve)
                 }
                 8usize => {
                     r.scalar_once(
@@ -962,7 +758,7 @@ impl XmlRead for crate::generated::ebl::AddressType {
                         8usize,
                         &mut out.postal_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 9usize => {
@@ -971,7 +767,7 @@ impl XmlRead for crate::generated::ebl::AddressType {
                         9usize,
                         &mut out.address_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 10usize => {
@@ -980,7 +776,7 @@ impl XmlRead for crate::generated::ebl::AddressType {
                         10usize,
                         &mut out.address_owner,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 11usize => {
@@ -989,7 +785,7 @@ impl XmlRead for crate::generated::ebl::AddressType {
                         11usize,
                         &mut out.external_address_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 12usize => {
@@ -998,7 +794,7 @@ impl XmlRead for crate::generated::ebl::AddressType {
                         12usize,
                         &mut out.international_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 13usize => {
@@ -1007,7 +803,7 @@ impl XmlRead for crate::generated::ebl::AddressType {
                         13usize,
                         &mut out.international_state_and_city,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 14usize => {
@@ -1016,7 +812,7 @@ impl XmlRead for crate::generated::ebl::AddressType {
                         14usize,
                         &mut out.international_street,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 15usize => {
@@ -1025,7 +821,7 @@ impl XmlRead for crate::generated::ebl::AddressType {
                         15usize,
                         &mut out.address_status,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 16usize => {
@@ -1034,7 +830,7 @@ impl XmlRead for crate::generated::ebl::AddressType {
                         16usize,
                         &mut out.address_normalization_status,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -1052,40 +848,20 @@ impl XmlWrite for crate::generated::ebl::AirlineItineraryType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "PassengerName", &self.passenger_name);
-        w.scalar_opt(crate::generated::ns::EBL, "IssueDate", &self.issue_date);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "TravelAgencyName",
-            &self.travel_agency_name,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "TravelAgencyCode",
-            &self.travel_agency_code,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "TicketNumber", &self.ticket_number);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "IssuingCarrierCode",
-            &self.issuing_carrier_code,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "CustomerCode", &self.customer_code);
-        w.complex_opt(crate::generated::ns::EBL, "TotalFare", &self.total_fare);
-        w.complex_opt(crate::generated::ns::EBL, "TotalTaxes", &self.total_taxes);
-        w.complex_opt(crate::generated::ns::EBL, "TotalFee", &self.total_fee);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "RestrictedTicket",
-            &self.restricted_ticket,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ClearingSequence",
-            &self.clearing_sequence,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "ClearingCount", &self.clearing_count);
-        w.complex_list(crate::generated::ns::EBL, "FlightDetails", &self.flight_details);
+        w.scalar_opt(EBL, "PassengerName", &self.passenger_name);
+        w.scalar_opt(EBL, "IssueDate", &self.issue_date);
+        w.scalar_opt(EBL, "TravelAgencyName", &self.travel_agency_name);
+        w.scalar_opt(EBL, "TravelAgencyCode", &self.travel_agency_code);
+        w.scalar_opt(EBL, "TicketNumber", &self.ticket_number);
+        w.scalar_opt(EBL, "IssuingCarrierCode", &self.issuing_carrier_code);
+        w.scalar_opt(EBL, "CustomerCode", &self.customer_code);
+        w.complex_opt(EBL, "TotalFare", &self.total_fare);
+        w.complex_opt(EBL, "TotalTaxes", &self.total_taxes);
+        w.complex_opt(EBL, "TotalFee", &self.total_fee);
+        w.scalar_opt(EBL, "RestrictedTicket", &self.restricted_ticket);
+        w.scalar_opt(EBL, "ClearingSequence", &self.clearing_sequence);
+        w.scalar_opt(EBL, "ClearingCount", &self.clearing_count);
+        w.complex_list(EBL, "FlightDetails", &self.flight_details);
         w.finish(ns, name)
     }
 }
@@ -1096,35 +872,33 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "PassengerName"),
+            (EBL, "IssueDate"),
+            (EBL, "TravelAgencyName"),
+            (EBL, "TravelAgencyCode"),
+            (EBL, "TicketNumber"),
+            (EBL, "IssuingCarrierCode"),
+            (EBL, "CustomerCode"),
+            (EBL, "TotalFare"),
+            (EBL, "TotalTaxes"),
+            (EBL, "TotalFee"),
+            (EBL, "RestrictedTicket"),
+            (EBL, "ClearingSequence"),
+            (EBL, "ClearingCount"),
+            (EBL, "FlightDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 13usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "PassengerName"),
-                        (crate::generated::ns::EBL, "IssueDate"),
-                        (crate::generated::ns::EBL, "TravelAgencyName"),
-                        (crate::generated::ns::EBL, "TravelAgencyCode"),
-                        (crate::generated::ns::EBL, "TicketNumber"),
-                        (crate::generated::ns::EBL, "IssuingCarrierCode"),
-                        (crate::generated::ns::EBL, "CustomerCode"),
-                        (crate::generated::ns::EBL, "TotalFare"),
-                        (crate::generated::ns::EBL, "TotalTaxes"),
-                        (crate::generated::ns::EBL, "TotalFee"),
-                        (crate::generated::ns::EBL, "RestrictedTicket"),
-                        (crate::generated::ns::EBL, "ClearingSequence"),
-                        (crate::generated::ns::EBL, "ClearingCount"),
-                        (crate::generated::ns::EBL, "FlightDetails"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.passenger_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -1133,7 +907,7 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
                         1usize,
                         &mut out.issue_date,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -1142,7 +916,7 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
                         2usize,
                         &mut out.travel_agency_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -1151,7 +925,7 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
                         3usize,
                         &mut out.travel_agency_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -1160,7 +934,7 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
                         4usize,
                         &mut out.ticket_number,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
@@ -1169,7 +943,7 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
                         5usize,
                         &mut out.issuing_carrier_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 6usize => {
@@ -1178,7 +952,7 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
                         6usize,
                         &mut out.customer_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => r.complex_once(&mut seen, 7usize, &mut out.total_fare, child),
@@ -1190,7 +964,7 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
                         10usize,
                         &mut out.restricted_ticket,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 11usize => {
@@ -1199,7 +973,7 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
                         11usize,
                         &mut out.clearing_sequence,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 12usize => {
@@ -1208,7 +982,7 @@ impl XmlRead for crate::generated::ebl::AirlineItineraryType {
                         12usize,
                         &mut out.clearing_count,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 13usize => r.complex_item(&mut out.flight_details, child),
@@ -1261,7 +1035,7 @@ impl XmlWrite for crate::generated::ebl::AttributeSetType {
         w.start(ns, name)?;
         w.attr_opt("AttributeSetID", &self.attribute_set_id);
         w.end_start()?;
-        w.complex_list(crate::generated::ns::EBL, "Attribute", &self.attribute);
+        w.complex_list(EBL, "Attribute", &self.attribute);
         w.finish(ns, name)
     }
 }
@@ -1274,16 +1048,15 @@ impl XmlRead for crate::generated::ebl::AttributeSetType {
         for a in start.attrs() {
             match (a.local(), a.ns()) {
                 ("AttributeSetID", ns) if ns == "" => {
-                    out.attribute_set_id = r
-                        .attr_scalar(start, a, ::paypal_soap_runtime::xml::Ws::Preserve)?;
+                    out.attribute_set_id = r.attr_scalar(start, a, Ws::Preserve)?;
                 }
                 _ => r.unknown_attribute(start, a),
             }
         }
+        const NAMES: &[(&str, &str)] = &[(EBL, "Attribute")];
+        let mut next = 0usize;
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::EBL, "Attribute")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => r.complex_item(&mut out.attribute, child),
                 _ => r.skip_unknown(child),
             },
@@ -1301,7 +1074,7 @@ impl XmlWrite for crate::generated::ebl::AttributeType {
         w.start(ns, name)?;
         w.attr_opt("AttributeID", &self.attribute_id);
         w.end_start()?;
-        w.complex_list(crate::generated::ns::EBL, "Value", &self.value);
+        w.complex_list(EBL, "Value", &self.value);
         w.finish(ns, name)
     }
 }
@@ -1314,15 +1087,15 @@ impl XmlRead for crate::generated::ebl::AttributeType {
         for a in start.attrs() {
             match (a.local(), a.ns()) {
                 ("AttributeID", ns) if ns == "" => {
-                    out.attribute_id = r
-                        .attr_scalar(start, a, ::paypal_soap_runtime::xml::Ws::Preserve)?;
+                    out.attribute_id = r.attr_scalar(start, a, Ws::Preserve)?;
                 }
                 _ => r.unknown_attribute(start, a),
             }
         }
+        const NAMES: &[(&str, &str)] = &[(EBL, "Value")];
+        let mut next = 0usize;
         r.read_children(
-            &mut |r, child| match child.find_in(&[(crate::generated::ns::EBL, "Value")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => r.complex_item(&mut out.value, child),
                 _ => r.skip_unknown(child),
             },
@@ -1340,8 +1113,8 @@ impl XmlWrite for crate::generated::ebl::AuctionInfoType {
         w.start(ns, name)?;
         w.attr_opt("multiItem", &self.multi_item);
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "BuyerID", &self.buyer_id);
-        w.scalar_opt(crate::generated::ns::EBL, "ClosingDate", &self.closing_date);
+        w.scalar_opt(EBL, "BuyerID", &self.buyer_id);
+        w.scalar_opt(EBL, "ClosingDate", &self.closing_date);
         w.finish(ns, name)
     }
 }
@@ -1354,29 +1127,23 @@ impl XmlRead for crate::generated::ebl::AuctionInfoType {
         for a in start.attrs() {
             match (a.local(), a.ns()) {
                 ("multiItem", ns) if ns == "" => {
-                    out.multi_item = r
-                        .attr_scalar(start, a, ::paypal_soap_runtime::xml::Ws::Preserve)?;
+                    out.multi_item = r.attr_scalar(start, a, Ws::Preserve)?;
                 }
                 _ => r.unknown_attribute(start, a),
             }
         }
+        const NAMES: &[(&str, &str)] = &[(EBL, "BuyerID"), (EBL, "ClosingDate")];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "BuyerID"),
-                        (crate::generated::ns::EBL, "ClosingDate"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.buyer_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -1385,7 +1152,7 @@ impl XmlRead for crate::generated::ebl::AuctionInfoType {
                         1usize,
                         &mut out.closing_date,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -1414,15 +1181,11 @@ impl XmlWrite for crate::generated::ebl::AuthorizationInfoType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "PaymentStatus", &self.payment_status);
-        w.scalar_opt(crate::generated::ns::EBL, "PendingReason", &self.pending_reason);
+        w.scalar_opt(EBL, "PaymentStatus", &self.payment_status);
+        w.scalar_opt(EBL, "PendingReason", &self.pending_reason);
+        w.scalar_opt(EBL, "ProtectionEligibility", &self.protection_eligibility);
         w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ProtectionEligibility",
-            &self.protection_eligibility,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "ProtectionEligibilityType",
             &self.protection_eligibility_type,
         );
@@ -1436,25 +1199,23 @@ impl XmlRead for crate::generated::ebl::AuthorizationInfoType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "PaymentStatus"),
+            (EBL, "PendingReason"),
+            (EBL, "ProtectionEligibility"),
+            (EBL, "ProtectionEligibilityType"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 4usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "PaymentStatus"),
-                        (crate::generated::ns::EBL, "PendingReason"),
-                        (crate::generated::ns::EBL, "ProtectionEligibility"),
-                        (crate::generated::ns::EBL, "ProtectionEligibilityType"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.payment_status,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
@@ -1463,7 +1224,7 @@ impl XmlRead for crate::generated::ebl::AuthorizationInfoType {
                         1usize,
                         &mut out.pending_reason,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 2usize => {
@@ -1472,7 +1233,7 @@ impl XmlRead for crate::generated::ebl::AuthorizationInfoType {
                         2usize,
                         &mut out.protection_eligibility,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -1481,7 +1242,7 @@ impl XmlRead for crate::generated::ebl::AuthorizationInfoType {
                         3usize,
                         &mut out.protection_eligibility_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -1499,7 +1260,7 @@ impl XmlWrite for crate::generated::ebl::AuthorizationRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "IsRequested", &self.is_requested);
+        w.scalar_opt(EBL, "IsRequested", &self.is_requested);
         w.finish(ns, name)
     }
 }
@@ -1510,18 +1271,18 @@ impl XmlRead for crate::generated::ebl::AuthorizationRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "IsRequested")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::EBL, "IsRequested")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.is_requested,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -1539,12 +1300,8 @@ impl XmlWrite for crate::generated::ebl::AuthorizationResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Status", &self.status);
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "AuthorizationError",
-            &self.authorization_error,
-        );
+        w.scalar_opt(EBL, "Status", &self.status);
+        w.complex_list(EBL, "AuthorizationError", &self.authorization_error);
         w.finish(ns, name)
     }
 }
@@ -1555,23 +1312,18 @@ impl XmlRead for crate::generated::ebl::AuthorizationResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "Status"), (EBL, "AuthorizationError")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Status"),
-                        (crate::generated::ns::EBL, "AuthorizationError"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.status,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => r.complex_item(&mut out.authorization_error, child),
@@ -1623,38 +1375,18 @@ impl XmlWrite for crate::generated::ebl::BaUpdateResponseDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
+        w.scalar_opt(EBL, "BillingAgreementID", &self.billing_agreement_id);
         w.scalar_opt(
-            crate::generated::ns::EBL,
-            "BillingAgreementID",
-            &self.billing_agreement_id,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "BillingAgreementDescription",
             &self.billing_agreement_description,
         );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "BillingAgreementStatus",
-            &self.billing_agreement_status,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "BillingAgreementCustom",
-            &self.billing_agreement_custom,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "PayerInfo", &self.payer_info);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "BillingAgreementMax",
-            &self.billing_agreement_max,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "BillingAddress",
-            &self.billing_address,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "PayeeInfo", &self.payee_info);
+        w.scalar_opt(EBL, "BillingAgreementStatus", &self.billing_agreement_status);
+        w.scalar_opt(EBL, "BillingAgreementCustom", &self.billing_agreement_custom);
+        w.complex_opt(EBL, "PayerInfo", &self.payer_info);
+        w.complex_opt(EBL, "BillingAgreementMax", &self.billing_agreement_max);
+        w.complex_opt(EBL, "BillingAddress", &self.billing_address);
+        w.complex_opt(EBL, "PayeeInfo", &self.payee_info);
         w.finish(ns, name)
     }
 }
@@ -1665,29 +1397,27 @@ impl XmlRead for crate::generated::ebl::BaUpdateResponseDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "BillingAgreementID"),
+            (EBL, "BillingAgreementDescription"),
+            (EBL, "BillingAgreementStatus"),
+            (EBL, "BillingAgreementCustom"),
+            (EBL, "PayerInfo"),
+            (EBL, "BillingAgreementMax"),
+            (EBL, "BillingAddress"),
+            (EBL, "PayeeInfo"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 8usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "BillingAgreementID"),
-                        (crate::generated::ns::EBL, "BillingAgreementDescription"),
-                        (crate::generated::ns::EBL, "BillingAgreementStatus"),
-                        (crate::generated::ns::EBL, "BillingAgreementCustom"),
-                        (crate::generated::ns::EBL, "PayerInfo"),
-                        (crate::generated::ns::EBL, "BillingAgreementMax"),
-                        (crate::generated::ns::EBL, "BillingAddress"),
-                        (crate::generated::ns::EBL, "PayeeInfo"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.billing_agreement_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -1696,7 +1426,7 @@ impl XmlRead for crate::generated::ebl::BaUpdateResponseDetailsType {
                         1usize,
                         &mut out.billing_agreement_description,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -1705,7 +1435,7 @@ impl XmlRead for crate::generated::ebl::BaUpdateResponseDetailsType {
                         2usize,
                         &mut out.billing_agreement_status,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 3usize => {
@@ -1714,7 +1444,7 @@ impl XmlRead for crate::generated::ebl::BaUpdateResponseDetailsType {
                         3usize,
                         &mut out.billing_agreement_custom,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => r.complex_once(&mut seen, 4usize, &mut out.payer_info, child),
@@ -1745,11 +1475,7 @@ impl XmlWrite for crate::generated::ebl::BmlOfferInfoType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "OfferTrackingID",
-            &self.offer_tracking_id,
-        );
+        w.scalar_opt(EBL, "OfferTrackingID", &self.offer_tracking_id);
         w.finish(ns, name)
     }
 }
@@ -1760,18 +1486,18 @@ impl XmlRead for crate::generated::ebl::BmlOfferInfoType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "OfferTrackingID")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::EBL, "OfferTrackingID")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.offer_tracking_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -1800,10 +1526,10 @@ impl XmlWrite for crate::generated::ebl::BankAccountDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Name", &self.name);
-        w.scalar_opt(crate::generated::ns::EBL, "Type", &self.type_);
-        w.scalar_opt(crate::generated::ns::EBL, "RoutingNumber", &self.routing_number);
-        w.scalar_opt(crate::generated::ns::EBL, "AccountNumber", &self.account_number);
+        w.scalar_opt(EBL, "Name", &self.name);
+        w.scalar_opt(EBL, "Type", &self.type_);
+        w.scalar_opt(EBL, "RoutingNumber", &self.routing_number);
+        w.scalar_opt(EBL, "AccountNumber", &self.account_number);
         w.finish(ns, name)
     }
 }
@@ -1814,35 +1540,21 @@ impl XmlRead for crate::generated::ebl::BankAccountDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Name"),
+            (EBL, "Type"),
+            (EBL, "RoutingNumber"),
+            (EBL, "AccountNumber"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 4usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Name"),
-                        (crate::generated::ns::EBL, "Type"),
-                        (crate::generated::ns::EBL, "RoutingNumber"),
-                        (crate::generated::ns::EBL, "AccountNumber"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.name,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.name, child, Ws::Preserve)
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.type_,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.type_, child, Ws::Collapse)
                 }
                 2usize => {
                     r.scalar_once(
@@ -1850,7 +1562,7 @@ impl XmlRead for crate::generated::ebl::BankAccountDetailsType {
                         2usize,
                         &mut out.routing_number,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -1859,7 +1571,7 @@ impl XmlRead for crate::generated::ebl::BankAccountDetailsType {
                         3usize,
                         &mut out.account_number,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -1899,9 +1611,9 @@ impl XmlWrite for crate::generated::ebl::BillOutstandingAmountRequestDetailsType
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "ProfileID", &self.profile_id);
-        w.complex_opt(crate::generated::ns::EBL, "Amount", &self.amount);
-        w.scalar_opt(crate::generated::ns::EBL, "Note", &self.note);
+        w.scalar_opt(EBL, "ProfileID", &self.profile_id);
+        w.complex_opt(EBL, "Amount", &self.amount);
+        w.scalar_opt(EBL, "Note", &self.note);
         w.finish(ns, name)
     }
 }
@@ -1912,35 +1624,27 @@ impl XmlRead for crate::generated::ebl::BillOutstandingAmountRequestDetailsType 
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "ProfileID"),
+            (EBL, "Amount"),
+            (EBL, "Note"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "ProfileID"),
-                        (crate::generated::ns::EBL, "Amount"),
-                        (crate::generated::ns::EBL, "Note"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.profile_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => r.complex_once(&mut seen, 1usize, &mut out.amount, child),
                 2usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        2usize,
-                        &mut out.note,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 2usize, &mut out.note, child, Ws::Preserve)
                 }
                 _ => r.skip_unknown(child),
             },
@@ -1957,7 +1661,7 @@ impl XmlWrite for crate::generated::ebl::BillOutstandingAmountResponseDetailsTyp
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "ProfileID", &self.profile_id);
+        w.scalar_opt(EBL, "ProfileID", &self.profile_id);
         w.finish(ns, name)
     }
 }
@@ -1968,18 +1672,18 @@ impl XmlRead for crate::generated::ebl::BillOutstandingAmountResponseDetailsType
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "ProfileID")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::EBL, "ProfileID")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.profile_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -1997,18 +1701,14 @@ impl XmlWrite for crate::generated::ebl::BillingAgreementDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "BillingType", &self.billing_type);
+        w.scalar_opt(EBL, "BillingType", &self.billing_type);
         w.scalar_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "BillingAgreementDescription",
             &self.billing_agreement_description,
         );
-        w.scalar_opt(crate::generated::ns::EBL, "PaymentType", &self.payment_type);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "BillingAgreementCustom",
-            &self.billing_agreement_custom,
-        );
+        w.scalar_opt(EBL, "PaymentType", &self.payment_type);
+        w.scalar_opt(EBL, "BillingAgreementCustom", &self.billing_agreement_custom);
         w.finish(ns, name)
     }
 }
@@ -2019,25 +1719,23 @@ impl XmlRead for crate::generated::ebl::BillingAgreementDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "BillingType"),
+            (EBL, "BillingAgreementDescription"),
+            (EBL, "PaymentType"),
+            (EBL, "BillingAgreementCustom"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 4usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "BillingType"),
-                        (crate::generated::ns::EBL, "BillingAgreementDescription"),
-                        (crate::generated::ns::EBL, "PaymentType"),
-                        (crate::generated::ns::EBL, "BillingAgreementCustom"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.billing_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
@@ -2046,7 +1744,7 @@ impl XmlRead for crate::generated::ebl::BillingAgreementDetailsType {
                         1usize,
                         &mut out.billing_agreement_description,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -2055,7 +1753,7 @@ impl XmlRead for crate::generated::ebl::BillingAgreementDetailsType {
                         2usize,
                         &mut out.payment_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 3usize => {
@@ -2064,7 +1762,7 @@ impl XmlRead for crate::generated::ebl::BillingAgreementDetailsType {
                         3usize,
                         &mut out.billing_agreement_custom,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -2082,19 +1780,11 @@ impl XmlWrite for crate::generated::ebl::BillingApprovalDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "ApprovalType", &self.approval_type);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ApprovalSubType",
-            &self.approval_sub_type,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "OrderDetails", &self.order_details);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "PaymentDirectives",
-            &self.payment_directives,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "Custom", &self.custom);
+        w.scalar_opt(EBL, "ApprovalType", &self.approval_type);
+        w.scalar_opt(EBL, "ApprovalSubType", &self.approval_sub_type);
+        w.complex_opt(EBL, "OrderDetails", &self.order_details);
+        w.complex_opt(EBL, "PaymentDirectives", &self.payment_directives);
+        w.scalar_opt(EBL, "Custom", &self.custom);
         w.finish(ns, name)
     }
 }
@@ -2105,26 +1795,24 @@ impl XmlRead for crate::generated::ebl::BillingApprovalDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "ApprovalType"),
+            (EBL, "ApprovalSubType"),
+            (EBL, "OrderDetails"),
+            (EBL, "PaymentDirectives"),
+            (EBL, "Custom"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 5usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "ApprovalType"),
-                        (crate::generated::ns::EBL, "ApprovalSubType"),
-                        (crate::generated::ns::EBL, "OrderDetails"),
-                        (crate::generated::ns::EBL, "PaymentDirectives"),
-                        (crate::generated::ns::EBL, "Custom"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.approval_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
@@ -2133,7 +1821,7 @@ impl XmlRead for crate::generated::ebl::BillingApprovalDetailsType {
                         1usize,
                         &mut out.approval_sub_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 2usize => {
@@ -2148,7 +1836,7 @@ impl XmlRead for crate::generated::ebl::BillingApprovalDetailsType {
                         4usize,
                         &mut out.custom,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -2177,24 +1865,12 @@ impl XmlWrite for crate::generated::ebl::BillingPeriodDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "BillingPeriod", &self.billing_period);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "BillingFrequency",
-            &self.billing_frequency,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "TotalBillingCycles",
-            &self.total_billing_cycles,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "Amount", &self.amount);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "ShippingAmount",
-            &self.shipping_amount,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "TaxAmount", &self.tax_amount);
+        w.scalar_opt(EBL, "BillingPeriod", &self.billing_period);
+        w.scalar_opt(EBL, "BillingFrequency", &self.billing_frequency);
+        w.scalar_opt(EBL, "TotalBillingCycles", &self.total_billing_cycles);
+        w.complex_opt(EBL, "Amount", &self.amount);
+        w.complex_opt(EBL, "ShippingAmount", &self.shipping_amount);
+        w.complex_opt(EBL, "TaxAmount", &self.tax_amount);
         w.finish(ns, name)
     }
 }
@@ -2205,27 +1881,25 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "BillingPeriod"),
+            (EBL, "BillingFrequency"),
+            (EBL, "TotalBillingCycles"),
+            (EBL, "Amount"),
+            (EBL, "ShippingAmount"),
+            (EBL, "TaxAmount"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "BillingPeriod"),
-                        (crate::generated::ns::EBL, "BillingFrequency"),
-                        (crate::generated::ns::EBL, "TotalBillingCycles"),
-                        (crate::generated::ns::EBL, "Amount"),
-                        (crate::generated::ns::EBL, "ShippingAmount"),
-                        (crate::generated::ns::EBL, "TaxAmount"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.billing_period,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
@@ -2234,7 +1908,7 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsType {
                         1usize,
                         &mut out.billing_frequency,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 2usize => {
@@ -2243,7 +1917,7 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsType {
                         2usize,
                         &mut out.total_billing_cycles,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 3usize => r.complex_once(&mut seen, 3usize, &mut out.amount, child),
@@ -2266,24 +1940,12 @@ impl XmlWrite for crate::generated::ebl::BillingPeriodDetailsTypeUpdate {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "BillingPeriod", &self.billing_period);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "BillingFrequency",
-            &self.billing_frequency,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "TotalBillingCycles",
-            &self.total_billing_cycles,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "Amount", &self.amount);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "ShippingAmount",
-            &self.shipping_amount,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "TaxAmount", &self.tax_amount);
+        w.scalar_opt(EBL, "BillingPeriod", &self.billing_period);
+        w.scalar_opt(EBL, "BillingFrequency", &self.billing_frequency);
+        w.scalar_opt(EBL, "TotalBillingCycles", &self.total_billing_cycles);
+        w.complex_opt(EBL, "Amount", &self.amount);
+        w.complex_opt(EBL, "ShippingAmount", &self.shipping_amount);
+        w.complex_opt(EBL, "TaxAmount", &self.tax_amount);
         w.finish(ns, name)
     }
 }
@@ -2294,27 +1956,25 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsTypeUpdate {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "BillingPeriod"),
+            (EBL, "BillingFrequency"),
+            (EBL, "TotalBillingCycles"),
+            (EBL, "Amount"),
+            (EBL, "ShippingAmount"),
+            (EBL, "TaxAmount"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "BillingPeriod"),
-                        (crate::generated::ns::EBL, "BillingFrequency"),
-                        (crate::generated::ns::EBL, "TotalBillingCycles"),
-                        (crate::generated::ns::EBL, "Amount"),
-                        (crate::generated::ns::EBL, "ShippingAmount"),
-                        (crate::generated::ns::EBL, "TaxAmount"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.billing_period,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
@@ -2323,7 +1983,7 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsTypeUpdate {
                         1usize,
                         &mut out.billing_frequency,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 2usize => {
@@ -2332,7 +1992,7 @@ impl XmlRead for crate::generated::ebl::BillingPeriodDetailsTypeUpdate {
                         2usize,
                         &mut out.total_billing_cycles,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 3usize => r.complex_once(&mut seen, 3usize, &mut out.amount, child),
@@ -2388,40 +2048,20 @@ impl XmlWrite for crate::generated::ebl::BusinessInfoType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Type", &self.type_);
-        w.scalar_opt(crate::generated::ns::EBL, "Name", &self.name);
-        w.complex_opt(crate::generated::ns::EBL, "Address", &self.address);
-        w.scalar_opt(crate::generated::ns::EBL, "WorkPhone", &self.work_phone);
-        w.scalar_opt(crate::generated::ns::EBL, "Category", &self.category);
-        w.scalar_opt(crate::generated::ns::EBL, "SubCategory", &self.sub_category);
-        w.scalar_opt(crate::generated::ns::EBL, "AveragePrice", &self.average_price);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "AverageMonthlyVolume",
-            &self.average_monthly_volume,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "SalesVenue", &self.sales_venue);
-        w.scalar_opt(crate::generated::ns::EBL, "Website", &self.website);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "RevenueFromOnlineSales",
-            &self.revenue_from_online_sales,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "BusinessEstablished",
-            &self.business_established,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "CustomerServiceEmail",
-            &self.customer_service_email,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "CustomerServicePhone",
-            &self.customer_service_phone,
-        );
+        w.scalar_opt(EBL, "Type", &self.type_);
+        w.scalar_opt(EBL, "Name", &self.name);
+        w.complex_opt(EBL, "Address", &self.address);
+        w.scalar_opt(EBL, "WorkPhone", &self.work_phone);
+        w.scalar_opt(EBL, "Category", &self.category);
+        w.scalar_opt(EBL, "SubCategory", &self.sub_category);
+        w.scalar_opt(EBL, "AveragePrice", &self.average_price);
+        w.scalar_opt(EBL, "AverageMonthlyVolume", &self.average_monthly_volume);
+        w.scalar_opt(EBL, "SalesVenue", &self.sales_venue);
+        w.scalar_opt(EBL, "Website", &self.website);
+        w.scalar_opt(EBL, "RevenueFromOnlineSales", &self.revenue_from_online_sales);
+        w.scalar_opt(EBL, "BusinessEstablished", &self.business_established);
+        w.scalar_opt(EBL, "CustomerServiceEmail", &self.customer_service_email);
+        w.scalar_opt(EBL, "CustomerServicePhone", &self.customer_service_phone);
         w.finish(ns, name)
     }
 }
@@ -2432,45 +2072,31 @@ impl XmlRead for crate::generated::ebl::BusinessInfoType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Type"),
+            (EBL, "Name"),
+            (EBL, "Address"),
+            (EBL, "WorkPhone"),
+            (EBL, "Category"),
+            (EBL, "SubCategory"),
+            (EBL, "AveragePrice"),
+            (EBL, "AverageMonthlyVolume"),
+            (EBL, "SalesVenue"),
+            (EBL, "Website"),
+            (EBL, "RevenueFromOnlineSales"),
+            (EBL, "BusinessEstablished"),
+            (EBL, "CustomerServiceEmail"),
+            (EBL, "CustomerServicePhone"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 14usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Type"),
-                        (crate::generated::ns::EBL, "Name"),
-                        (crate::generated::ns::EBL, "Address"),
-                        (crate::generated::ns::EBL, "WorkPhone"),
-                        (crate::generated::ns::EBL, "Category"),
-                        (crate::generated::ns::EBL, "SubCategory"),
-                        (crate::generated::ns::EBL, "AveragePrice"),
-                        (crate::generated::ns::EBL, "AverageMonthlyVolume"),
-                        (crate::generated::ns::EBL, "SalesVenue"),
-                        (crate::generated::ns::EBL, "Website"),
-                        (crate::generated::ns::EBL, "RevenueFromOnlineSales"),
-                        (crate::generated::ns::EBL, "BusinessEstablished"),
-                        (crate::generated::ns::EBL, "CustomerServiceEmail"),
-                        (crate::generated::ns::EBL, "CustomerServicePhone"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.type_,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.type_, child, Ws::Collapse)
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.name,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.name, child, Ws::Preserve)
                 }
                 2usize => r.complex_once(&mut seen, 2usize, &mut out.address, child),
                 3usize => {
@@ -2479,7 +2105,7 @@ impl XmlRead for crate::generated::ebl::BusinessInfoType {
                         3usize,
                         &mut out.work_phone,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -2488,7 +2114,7 @@ impl XmlRead for crate::generated::ebl::BusinessInfoType {
                         4usize,
                         &mut out.category,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 5usize => {
@@ -2497,7 +2123,7 @@ impl XmlRead for crate::generated::ebl::BusinessInfoType {
                         5usize,
                         &mut out.sub_category,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 6usize => {
@@ -2506,7 +2132,7 @@ impl XmlRead for crate::generated::ebl::BusinessInfoType {
                         6usize,
                         &mut out.average_price,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 7usize => {
@@ -2515,7 +2141,7 @@ impl XmlRead for crate::generated::ebl::BusinessInfoType {
                         7usize,
                         &mut out.average_monthly_volume,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 8usize => {
@@ -2524,7 +2150,7 @@ impl XmlRead for crate::generated::ebl::BusinessInfoType {
                         8usize,
                         &mut out.sales_venue,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 9usize => {
@@ -2533,7 +2159,7 @@ impl XmlRead for crate::generated::ebl::BusinessInfoType {
                         9usize,
                         &mut out.website,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 10usize => {
@@ -2542,7 +2168,7 @@ impl XmlRead for crate::generated::ebl::BusinessInfoType {
                         10usize,
                         &mut out.revenue_from_online_sales,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 11usize => {
@@ -2551,7 +2177,7 @@ impl XmlRead for crate::generated::ebl::BusinessInfoType {
                         11usize,
                         &mut out.business_established,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 12usize => {
@@ -2560,7 +2186,7 @@ impl XmlRead for crate::generated::ebl::BusinessInfoType {
                         12usize,
                         &mut out.customer_service_email,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 13usize => {
@@ -2569,7 +2195,7 @@ impl XmlRead for crate::generated::ebl::BusinessInfoType {
                         13usize,
                         &mut out.customer_service_phone,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -2587,10 +2213,10 @@ impl XmlWrite for crate::generated::ebl::BusinessOwnerInfoType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(crate::generated::ns::EBL, "Owner", &self.owner);
-        w.scalar_opt(crate::generated::ns::EBL, "HomePhone", &self.home_phone);
-        w.scalar_opt(crate::generated::ns::EBL, "MobilePhone", &self.mobile_phone);
-        w.scalar_opt(crate::generated::ns::EBL, "SSN", &self.ssn);
+        w.complex_opt(EBL, "Owner", &self.owner);
+        w.scalar_opt(EBL, "HomePhone", &self.home_phone);
+        w.scalar_opt(EBL, "MobilePhone", &self.mobile_phone);
+        w.scalar_opt(EBL, "SSN", &self.ssn);
         w.finish(ns, name)
     }
 }
@@ -2601,18 +2227,16 @@ impl XmlRead for crate::generated::ebl::BusinessOwnerInfoType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Owner"),
+            (EBL, "HomePhone"),
+            (EBL, "MobilePhone"),
+            (EBL, "SSN"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 4usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Owner"),
-                        (crate::generated::ns::EBL, "HomePhone"),
-                        (crate::generated::ns::EBL, "MobilePhone"),
-                        (crate::generated::ns::EBL, "SSN"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => r.complex_once(&mut seen, 0usize, &mut out.owner, child),
                 1usize => {
                     r.scalar_once(
@@ -2620,7 +2244,7 @@ impl XmlRead for crate::generated::ebl::BusinessOwnerInfoType {
                         1usize,
                         &mut out.home_phone,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -2629,17 +2253,11 @@ impl XmlRead for crate::generated::ebl::BusinessOwnerInfoType {
                         2usize,
                         &mut out.mobile_phone,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        3usize,
-                        &mut out.ssn,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 3usize, &mut out.ssn, child, Ws::Preserve)
                 }
                 _ => r.skip_unknown(child),
             },
@@ -2700,14 +2318,10 @@ impl XmlWrite for crate::generated::ebl::ButtonSearchResultType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "HostedButtonID",
-            &self.hosted_button_id,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "ButtonType", &self.button_type);
-        w.scalar_opt(crate::generated::ns::EBL, "ItemName", &self.item_name);
-        w.scalar_opt(crate::generated::ns::EBL, "ModifyDate", &self.modify_date);
+        w.scalar_opt(EBL, "HostedButtonID", &self.hosted_button_id);
+        w.scalar_opt(EBL, "ButtonType", &self.button_type);
+        w.scalar_opt(EBL, "ItemName", &self.item_name);
+        w.scalar_opt(EBL, "ModifyDate", &self.modify_date);
         w.finish(ns, name)
     }
 }
@@ -2718,25 +2332,23 @@ impl XmlRead for crate::generated::ebl::ButtonSearchResultType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "HostedButtonID"),
+            (EBL, "ButtonType"),
+            (EBL, "ItemName"),
+            (EBL, "ModifyDate"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 4usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "HostedButtonID"),
-                        (crate::generated::ns::EBL, "ButtonType"),
-                        (crate::generated::ns::EBL, "ItemName"),
-                        (crate::generated::ns::EBL, "ModifyDate"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.hosted_button_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -2745,7 +2357,7 @@ impl XmlRead for crate::generated::ebl::ButtonSearchResultType {
                         1usize,
                         &mut out.button_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -2754,7 +2366,7 @@ impl XmlRead for crate::generated::ebl::ButtonSearchResultType {
                         2usize,
                         &mut out.item_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -2763,7 +2375,7 @@ impl XmlRead for crate::generated::ebl::ButtonSearchResultType {
                         3usize,
                         &mut out.modify_date,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -2825,21 +2437,9 @@ impl XmlWrite for crate::generated::ebl::BuyerDetailType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "IdentificationInfo",
-            &self.identification_info,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "RiskSessionCorrelationID",
-            &self.risk_session_correlation_id,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "BuyerIPAddress",
-            &self.buyer_ip_address,
-        );
+        w.complex_opt(EBL, "IdentificationInfo", &self.identification_info);
+        w.scalar_opt(EBL, "RiskSessionCorrelationID", &self.risk_session_correlation_id);
+        w.scalar_opt(EBL, "BuyerIPAddress", &self.buyer_ip_address);
         w.finish(ns, name)
     }
 }
@@ -2850,17 +2450,15 @@ impl XmlRead for crate::generated::ebl::BuyerDetailType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "IdentificationInfo"),
+            (EBL, "RiskSessionCorrelationID"),
+            (EBL, "BuyerIPAddress"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "IdentificationInfo"),
-                        (crate::generated::ns::EBL, "RiskSessionCorrelationID"),
-                        (crate::generated::ns::EBL, "BuyerIPAddress"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -2875,7 +2473,7 @@ impl XmlRead for crate::generated::ebl::BuyerDetailType {
                         1usize,
                         &mut out.risk_session_correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -2884,7 +2482,7 @@ impl XmlRead for crate::generated::ebl::BuyerDetailType {
                         2usize,
                         &mut out.buyer_ip_address,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -2902,19 +2500,11 @@ impl XmlWrite for crate::generated::ebl::BuyerDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "BuyerId", &self.buyer_id);
-        w.scalar_opt(crate::generated::ns::EBL, "BuyerUserName", &self.buyer_user_name);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "BuyerRegistrationDate",
-            &self.buyer_registration_date,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "TaxIdDetails", &self.tax_id_details);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "IdentificationInfo",
-            &self.identification_info,
-        );
+        w.scalar_opt(EBL, "BuyerId", &self.buyer_id);
+        w.scalar_opt(EBL, "BuyerUserName", &self.buyer_user_name);
+        w.scalar_opt(EBL, "BuyerRegistrationDate", &self.buyer_registration_date);
+        w.complex_opt(EBL, "TaxIdDetails", &self.tax_id_details);
+        w.complex_opt(EBL, "IdentificationInfo", &self.identification_info);
         w.finish(ns, name)
     }
 }
@@ -2925,26 +2515,24 @@ impl XmlRead for crate::generated::ebl::BuyerDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "BuyerId"),
+            (EBL, "BuyerUserName"),
+            (EBL, "BuyerRegistrationDate"),
+            (EBL, "TaxIdDetails"),
+            (EBL, "IdentificationInfo"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 5usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "BuyerId"),
-                        (crate::generated::ns::EBL, "BuyerUserName"),
-                        (crate::generated::ns::EBL, "BuyerRegistrationDate"),
-                        (crate::generated::ns::EBL, "TaxIdDetails"),
-                        (crate::generated::ns::EBL, "IdentificationInfo"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.buyer_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -2953,7 +2541,7 @@ impl XmlRead for crate::generated::ebl::BuyerDetailsType {
                         1usize,
                         &mut out.buyer_user_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -2962,7 +2550,7 @@ impl XmlRead for crate::generated::ebl::BuyerDetailsType {
                         2usize,
                         &mut out.buyer_registration_date,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 3usize => {
@@ -3013,11 +2601,7 @@ impl XmlWrite for crate::generated::ebl::BuyerType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "ShippingAddress",
-            &self.shipping_address,
-        );
+        w.complex_opt(EBL, "ShippingAddress", &self.shipping_address);
         w.finish(ns, name)
     }
 }
@@ -3028,11 +2612,11 @@ impl XmlRead for crate::generated::ebl::BuyerType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "ShippingAddress")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::EBL, "ShippingAddress")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(&mut seen, 0usize, &mut out.shipping_address, child)
                 }
@@ -3051,28 +2635,12 @@ impl XmlWrite for crate::generated::ebl::CalculatedShippingRateType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "OriginatingPostalCode",
-            &self.originating_postal_code,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ShippingIrregular",
-            &self.shipping_irregular,
-        );
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "CarrierDetails",
-            &self.carrier_details,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ShippingPackage",
-            &self.shipping_package,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "WeightMajor", &self.weight_major);
-        w.complex_opt(crate::generated::ns::EBL, "WeightMinor", &self.weight_minor);
+        w.scalar_opt(EBL, "OriginatingPostalCode", &self.originating_postal_code);
+        w.scalar_opt(EBL, "ShippingIrregular", &self.shipping_irregular);
+        w.complex_list(EBL, "CarrierDetails", &self.carrier_details);
+        w.scalar_opt(EBL, "ShippingPackage", &self.shipping_package);
+        w.complex_opt(EBL, "WeightMajor", &self.weight_major);
+        w.complex_opt(EBL, "WeightMinor", &self.weight_minor);
         w.finish(ns, name)
     }
 }
@@ -3083,27 +2651,25 @@ impl XmlRead for crate::generated::ebl::CalculatedShippingRateType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "OriginatingPostalCode"),
+            (EBL, "ShippingIrregular"),
+            (EBL, "CarrierDetails"),
+            (EBL, "ShippingPackage"),
+            (EBL, "WeightMajor"),
+            (EBL, "WeightMinor"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 5usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "OriginatingPostalCode"),
-                        (crate::generated::ns::EBL, "ShippingIrregular"),
-                        (crate::generated::ns::EBL, "CarrierDetails"),
-                        (crate::generated::ns::EBL, "ShippingPackage"),
-                        (crate::generated::ns::EBL, "WeightMajor"),
-                        (crate::generated::ns::EBL, "WeightMinor"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.originating_postal_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -3112,7 +2678,7 @@ impl XmlRead for crate::generated::ebl::CalculatedShippingRateType {
                         1usize,
                         &mut out.shipping_irregular,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 2usize => r.complex_item(&mut out.carrier_details, child),
@@ -3122,7 +2688,7 @@ impl XmlRead for crate::generated::ebl::CalculatedShippingRateType {
                         2usize,
                         &mut out.shipping_package,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 4usize => r.complex_once(&mut seen, 3usize, &mut out.weight_major, child),
@@ -3142,7 +2708,7 @@ impl XmlWrite for crate::generated::ebl::CategoryArrayType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_list(crate::generated::ns::EBL, "Category", &self.category);
+        w.complex_list(EBL, "Category", &self.category);
         w.finish(ns, name)
     }
 }
@@ -3153,10 +2719,10 @@ impl XmlRead for crate::generated::ebl::CategoryArrayType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "Category")];
+        let mut next = 0usize;
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::EBL, "Category")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => r.complex_item(&mut out.category, child),
                 _ => r.skip_unknown(child),
             },
@@ -3173,35 +2739,19 @@ impl XmlWrite for crate::generated::ebl::CategoryType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "AutoPayEnabled",
-            &self.auto_pay_enabled,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "B2BVATEnabled", &self.b2_bvat_enabled);
-        w.scalar_opt(crate::generated::ns::EBL, "CatalogEnabled", &self.catalog_enabled);
-        w.scalar_opt(crate::generated::ns::EBL, "CategoryID", &self.category_id);
-        w.scalar_opt(crate::generated::ns::EBL, "CategoryLevel", &self.category_level);
-        w.scalar_opt(crate::generated::ns::EBL, "CategoryName", &self.category_name);
-        w.scalar_list(
-            crate::generated::ns::EBL,
-            "CategoryParentID",
-            &self.category_parent_id,
-        );
-        w.scalar_list(
-            crate::generated::ns::EBL,
-            "CategoryParentName",
-            &self.category_parent_name,
-        );
-        w.scalar_list(crate::generated::ns::EBL, "CSIDList", &self.csid_list);
-        w.scalar_opt(crate::generated::ns::EBL, "Expired", &self.expired);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "IntlAutosFixedCat",
-            &self.intl_autos_fixed_cat,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "LeafCategory", &self.leaf_category);
-        w.scalar_opt(crate::generated::ns::EBL, "Virtual", &self.virtual_);
+        w.scalar_opt(EBL, "AutoPayEnabled", &self.auto_pay_enabled);
+        w.scalar_opt(EBL, "B2BVATEnabled", &self.b2_bvat_enabled);
+        w.scalar_opt(EBL, "CatalogEnabled", &self.catalog_enabled);
+        w.scalar_opt(EBL, "CategoryID", &self.category_id);
+        w.scalar_opt(EBL, "CategoryLevel", &self.category_level);
+        w.scalar_opt(EBL, "CategoryName", &self.category_name);
+        w.scalar_list(EBL, "CategoryParentID", &self.category_parent_id);
+        w.scalar_list(EBL, "CategoryParentName", &self.category_parent_name);
+        w.scalar_list(EBL, "CSIDList", &self.csid_list);
+        w.scalar_opt(EBL, "Expired", &self.expired);
+        w.scalar_opt(EBL, "IntlAutosFixedCat", &self.intl_autos_fixed_cat);
+        w.scalar_opt(EBL, "LeafCategory", &self.leaf_category);
+        w.scalar_opt(EBL, "Virtual", &self.virtual_);
         w.finish(ns, name)
     }
 }
@@ -3212,34 +2762,32 @@ impl XmlRead for crate::generated::ebl::CategoryType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "AutoPayEnabled"),
+            (EBL, "B2BVATEnabled"),
+            (EBL, "CatalogEnabled"),
+            (EBL, "CategoryID"),
+            (EBL, "CategoryLevel"),
+            (EBL, "CategoryName"),
+            (EBL, "CategoryParentID"),
+            (EBL, "CategoryParentName"),
+            (EBL, "CSIDList"),
+            (EBL, "Expired"),
+            (EBL, "IntlAutosFixedCat"),
+            (EBL, "LeafCategory"),
+            (EBL, "Virtual"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 10usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "AutoPayEnabled"),
-                        (crate::generated::ns::EBL, "B2BVATEnabled"),
-                        (crate::generated::ns::EBL, "CatalogEnabled"),
-                        (crate::generated::ns::EBL, "CategoryID"),
-                        (crate::generated::ns::EBL, "CategoryLevel"),
-                        (crate::generated::ns::EBL, "CategoryName"),
-                        (crate::generated::ns::EBL, "CategoryParentID"),
-                        (crate::generated::ns::EBL, "CategoryParentName"),
-                        (crate::generated::ns::EBL, "CSIDList"),
-                        (crate::generated::ns::EBL, "Expired"),
-                        (crate::generated::ns::EBL, "IntlAutosFixedCat"),
-                        (crate::generated::ns::EBL, "LeafCategory"),
-                        (crate::generated::ns::EBL, "Virtual"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.auto_pay_enabled,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
@@ -3248,7 +2796,7 @@ impl XmlRead for crate::generated::ebl::CategoryType {
                         1usize,
                         &mut out.b2_bvat_enabled,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 2usize => {
@@ -3257,7 +2805,7 @@ impl XmlRead for crate::generated::ebl::CategoryType {
                         2usize,
                         &mut out.catalog_enabled,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 3usize => {
@@ -3266,7 +2814,7 @@ impl XmlRead for crate::generated::ebl::CategoryType {
                         3usize,
                         &mut out.category_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -3275,7 +2823,7 @@ impl XmlRead for crate::generated::ebl::CategoryType {
                         4usize,
                         &mut out.category_level,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 5usize => {
@@ -3284,37 +2832,21 @@ impl XmlRead for crate::generated::ebl::CategoryType {
                         5usize,
                         &mut out.category_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
-                6usize => {
-                    r.scalar_item(
-                        &mut out.category_parent_id,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
-                }
+                6usize => r.scalar_item(&mut out.category_parent_id, child, Ws::Preserve),
                 7usize => {
-                    r.scalar_item(
-                        &mut out.category_parent_name,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_item(&mut out.category_parent_name, child, Ws::Preserve)
                 }
-                8usize => {
-                    r.scalar_item(
-                        &mut out.csid_list,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
-                }
+                8usize => r.scalar_item(&mut out.csid_list, child, Ws::Preserve),
                 9usize => {
                     r.scalar_once(
                         &mut seen,
                         6usize,
                         &mut out.expired,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 10usize => {
@@ -3323,7 +2855,7 @@ impl XmlRead for crate::generated::ebl::CategoryType {
                         7usize,
                         &mut out.intl_autos_fixed_cat,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 11usize => {
@@ -3332,7 +2864,7 @@ impl XmlRead for crate::generated::ebl::CategoryType {
                         8usize,
                         &mut out.leaf_category,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 12usize => {
@@ -3341,7 +2873,7 @@ impl XmlRead for crate::generated::ebl::CategoryType {
                         9usize,
                         &mut out.virtual_,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -3370,13 +2902,9 @@ impl XmlWrite for crate::generated::ebl::CharityType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "CharityName", &self.charity_name);
-        w.scalar_opt(crate::generated::ns::EBL, "CharityNumber", &self.charity_number);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "DonationPercent",
-            &self.donation_percent,
-        );
+        w.scalar_opt(EBL, "CharityName", &self.charity_name);
+        w.scalar_opt(EBL, "CharityNumber", &self.charity_number);
+        w.scalar_opt(EBL, "DonationPercent", &self.donation_percent);
         w.finish(ns, name)
     }
 }
@@ -3387,24 +2915,22 @@ impl XmlRead for crate::generated::ebl::CharityType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "CharityName"),
+            (EBL, "CharityNumber"),
+            (EBL, "DonationPercent"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "CharityName"),
-                        (crate::generated::ns::EBL, "CharityNumber"),
-                        (crate::generated::ns::EBL, "DonationPercent"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.charity_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -3413,7 +2939,7 @@ impl XmlRead for crate::generated::ebl::CharityType {
                         1usize,
                         &mut out.charity_number,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 2usize => {
@@ -3422,7 +2948,7 @@ impl XmlRead for crate::generated::ebl::CharityType {
                         2usize,
                         &mut out.donation_percent,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -3484,17 +3010,9 @@ impl XmlWrite for crate::generated::ebl::CoupledBucketsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "CoupleType", &self.couple_type);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "CoupledPaymentRequestID",
-            &self.coupled_payment_request_id,
-        );
-        w.scalar_list(
-            crate::generated::ns::EBL,
-            "PaymentRequestID",
-            &self.payment_request_id,
-        );
+        w.scalar_opt(EBL, "CoupleType", &self.couple_type);
+        w.scalar_opt(EBL, "CoupledPaymentRequestID", &self.coupled_payment_request_id);
+        w.scalar_list(EBL, "PaymentRequestID", &self.payment_request_id);
         w.finish(ns, name)
     }
 }
@@ -3505,24 +3023,22 @@ impl XmlRead for crate::generated::ebl::CoupledBucketsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "CoupleType"),
+            (EBL, "CoupledPaymentRequestID"),
+            (EBL, "PaymentRequestID"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "CoupleType"),
-                        (crate::generated::ns::EBL, "CoupledPaymentRequestID"),
-                        (crate::generated::ns::EBL, "PaymentRequestID"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.couple_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
@@ -3531,16 +3047,10 @@ impl XmlRead for crate::generated::ebl::CoupledBucketsType {
                         1usize,
                         &mut out.coupled_payment_request_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
-                2usize => {
-                    r.scalar_item(
-                        &mut out.payment_request_id,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
-                }
+                2usize => r.scalar_item(&mut out.payment_request_id, child, Ws::Preserve),
                 _ => r.skip_unknown(child),
             },
         )?;
@@ -3556,16 +3066,8 @@ impl XmlWrite for crate::generated::ebl::CoupledPaymentInfoType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "CoupledPaymentRequestID",
-            &self.coupled_payment_request_id,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "CoupledPaymentID",
-            &self.coupled_payment_id,
-        );
+        w.scalar_opt(EBL, "CoupledPaymentRequestID", &self.coupled_payment_request_id);
+        w.scalar_opt(EBL, "CoupledPaymentID", &self.coupled_payment_id);
         w.finish(ns, name)
     }
 }
@@ -3576,23 +3078,21 @@ impl XmlRead for crate::generated::ebl::CoupledPaymentInfoType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "CoupledPaymentRequestID"),
+            (EBL, "CoupledPaymentID"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "CoupledPaymentRequestID"),
-                        (crate::generated::ns::EBL, "CoupledPaymentID"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.coupled_payment_request_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -3601,7 +3101,7 @@ impl XmlRead for crate::generated::ebl::CoupledPaymentInfoType {
                         1usize,
                         &mut out.coupled_payment_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -3619,33 +3119,21 @@ impl XmlWrite for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "PaymentType", &self.payment_type);
-        w.scalar_opt(crate::generated::ns::EBL, "PaymentAction", &self.payment_action);
-        w.complex_opt(crate::generated::ns::EBL, "SenderPhone", &self.sender_phone);
-        w.scalar_opt(crate::generated::ns::EBL, "RecipientType", &self.recipient_type);
-        w.scalar_opt(crate::generated::ns::EBL, "RecipientEmail", &self.recipient_email);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "RecipientPhone",
-            &self.recipient_phone,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "ItemAmount", &self.item_amount);
-        w.complex_opt(crate::generated::ns::EBL, "Tax", &self.tax);
-        w.complex_opt(crate::generated::ns::EBL, "Shipping", &self.shipping);
-        w.scalar_opt(crate::generated::ns::EBL, "ItemName", &self.item_name);
-        w.scalar_opt(crate::generated::ns::EBL, "ItemNumber", &self.item_number);
-        w.scalar_opt(crate::generated::ns::EBL, "Note", &self.note);
-        w.scalar_opt(crate::generated::ns::EBL, "CustomID", &self.custom_id);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "SharePhoneNumber",
-            &self.share_phone_number,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ShareHomeAddress",
-            &self.share_home_address,
-        );
+        w.scalar_opt(EBL, "PaymentType", &self.payment_type);
+        w.scalar_opt(EBL, "PaymentAction", &self.payment_action);
+        w.complex_opt(EBL, "SenderPhone", &self.sender_phone);
+        w.scalar_opt(EBL, "RecipientType", &self.recipient_type);
+        w.scalar_opt(EBL, "RecipientEmail", &self.recipient_email);
+        w.complex_opt(EBL, "RecipientPhone", &self.recipient_phone);
+        w.complex_opt(EBL, "ItemAmount", &self.item_amount);
+        w.complex_opt(EBL, "Tax", &self.tax);
+        w.complex_opt(EBL, "Shipping", &self.shipping);
+        w.scalar_opt(EBL, "ItemName", &self.item_name);
+        w.scalar_opt(EBL, "ItemNumber", &self.item_number);
+        w.scalar_opt(EBL, "Note", &self.note);
+        w.scalar_opt(EBL, "CustomID", &self.custom_id);
+        w.scalar_opt(EBL, "SharePhoneNumber", &self.share_phone_number);
+        w.scalar_opt(EBL, "ShareHomeAddress", &self.share_home_address);
         w.finish(ns, name)
     }
 }
@@ -3656,36 +3144,34 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "PaymentType"),
+            (EBL, "PaymentAction"),
+            (EBL, "SenderPhone"),
+            (EBL, "RecipientType"),
+            (EBL, "RecipientEmail"),
+            (EBL, "RecipientPhone"),
+            (EBL, "ItemAmount"),
+            (EBL, "Tax"),
+            (EBL, "Shipping"),
+            (EBL, "ItemName"),
+            (EBL, "ItemNumber"),
+            (EBL, "Note"),
+            (EBL, "CustomID"),
+            (EBL, "SharePhoneNumber"),
+            (EBL, "ShareHomeAddress"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 15usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "PaymentType"),
-                        (crate::generated::ns::EBL, "PaymentAction"),
-                        (crate::generated::ns::EBL, "SenderPhone"),
-                        (crate::generated::ns::EBL, "RecipientType"),
-                        (crate::generated::ns::EBL, "RecipientEmail"),
-                        (crate::generated::ns::EBL, "RecipientPhone"),
-                        (crate::generated::ns::EBL, "ItemAmount"),
-                        (crate::generated::ns::EBL, "Tax"),
-                        (crate::generated::ns::EBL, "Shipping"),
-                        (crate::generated::ns::EBL, "ItemName"),
-                        (crate::generated::ns::EBL, "ItemNumber"),
-                        (crate::generated::ns::EBL, "Note"),
-                        (crate::generated::ns::EBL, "CustomID"),
-                        (crate::generated::ns::EBL, "SharePhoneNumber"),
-                        (crate::generated::ns::EBL, "ShareHomeAddress"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.payment_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
@@ -3694,7 +3180,7 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                         1usize,
                         &mut out.payment_action,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 2usize => r.complex_once(&mut seen, 2usize, &mut out.sender_phone, child),
@@ -3704,7 +3190,7 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                         3usize,
                         &mut out.recipient_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 4usize => {
@@ -3713,7 +3199,7 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                         4usize,
                         &mut out.recipient_email,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
@@ -3728,7 +3214,7 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                         9usize,
                         &mut out.item_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 10usize => {
@@ -3737,17 +3223,11 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                         10usize,
                         &mut out.item_number,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 11usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        11usize,
-                        &mut out.note,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 11usize, &mut out.note, child, Ws::Preserve)
                 }
                 12usize => {
                     r.scalar_once(
@@ -3755,7 +3235,7 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                         12usize,
                         &mut out.custom_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 13usize => {
@@ -3764,7 +3244,7 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                         13usize,
                         &mut out.share_phone_number,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 14usize => {
@@ -3773,7 +3253,7 @@ impl XmlRead for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
                         14usize,
                         &mut out.share_home_address,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -3792,29 +3272,17 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Token", &self.token);
-        w.complex_opt(crate::generated::ns::EBL, "CreditCard", &self.credit_card);
+        w.scalar_opt(EBL, "Token", &self.token);
+        w.complex_opt(EBL, "CreditCard", &self.credit_card);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "RecurringPaymentsProfileDetails",
             &self.recurring_payments_profile_details,
         );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "ScheduleDetails",
-            &self.schedule_details,
-        );
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "PaymentDetailsItem",
-            &self.payment_details_item,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "SoftDescriptor", &self.soft_descriptor);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "SoftDescriptorCity",
-            &self.soft_descriptor_city,
-        );
+        w.complex_opt(EBL, "ScheduleDetails", &self.schedule_details);
+        w.complex_list(EBL, "PaymentDetailsItem", &self.payment_details_item);
+        w.scalar_opt(EBL, "SoftDescriptor", &self.soft_descriptor);
+        w.scalar_opt(EBL, "SoftDescriptorCity", &self.soft_descriptor_city);
         w.finish(ns, name)
     }
 }
@@ -3826,29 +3294,21 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Token"),
+            (EBL, "CreditCard"),
+            (EBL, "RecurringPaymentsProfileDetails"),
+            (EBL, "ScheduleDetails"),
+            (EBL, "PaymentDetailsItem"),
+            (EBL, "SoftDescriptor"),
+            (EBL, "SoftDescriptorCity"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Token"),
-                        (crate::generated::ns::EBL, "CreditCard"),
-                        (crate::generated::ns::EBL, "RecurringPaymentsProfileDetails"),
-                        (crate::generated::ns::EBL, "ScheduleDetails"),
-                        (crate::generated::ns::EBL, "PaymentDetailsItem"),
-                        (crate::generated::ns::EBL, "SoftDescriptor"),
-                        (crate::generated::ns::EBL, "SoftDescriptorCity"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.token,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.token, child, Ws::Preserve)
                 }
                 1usize => r.complex_once(&mut seen, 1usize, &mut out.credit_card, child),
                 2usize => {
@@ -3869,7 +3329,7 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType {
                         4usize,
                         &mut out.soft_descriptor,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 6usize => {
@@ -3878,7 +3338,7 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileRequestDetailsType {
                         5usize,
                         &mut out.soft_descriptor_city,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -3897,16 +3357,12 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileResponseDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "ProfileID", &self.profile_id);
-        w.scalar_opt(crate::generated::ns::EBL, "ProfileStatus", &self.profile_status);
-        w.scalar_opt(crate::generated::ns::EBL, "TransactionID", &self.transaction_id);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "DCCProcessorResponse",
-            &self.dcc_processor_response,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "DCCReturnCode", &self.dcc_return_code);
-        w.scalar_opt(crate::generated::ns::EBL, "PendingReason", &self.pending_reason);
+        w.scalar_opt(EBL, "ProfileID", &self.profile_id);
+        w.scalar_opt(EBL, "ProfileStatus", &self.profile_status);
+        w.scalar_opt(EBL, "TransactionID", &self.transaction_id);
+        w.scalar_opt(EBL, "DCCProcessorResponse", &self.dcc_processor_response);
+        w.scalar_opt(EBL, "DCCReturnCode", &self.dcc_return_code);
+        w.scalar_opt(EBL, "PendingReason", &self.pending_reason);
         w.finish(ns, name)
     }
 }
@@ -3918,27 +3374,25 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileResponseDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "ProfileID"),
+            (EBL, "ProfileStatus"),
+            (EBL, "TransactionID"),
+            (EBL, "DCCProcessorResponse"),
+            (EBL, "DCCReturnCode"),
+            (EBL, "PendingReason"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "ProfileID"),
-                        (crate::generated::ns::EBL, "ProfileStatus"),
-                        (crate::generated::ns::EBL, "TransactionID"),
-                        (crate::generated::ns::EBL, "DCCProcessorResponse"),
-                        (crate::generated::ns::EBL, "DCCReturnCode"),
-                        (crate::generated::ns::EBL, "PendingReason"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.profile_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -3947,7 +3401,7 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileResponseDetailsType {
                         1usize,
                         &mut out.profile_status,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 2usize => {
@@ -3956,7 +3410,7 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileResponseDetailsType {
                         2usize,
                         &mut out.transaction_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -3965,7 +3419,7 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileResponseDetailsType {
                         3usize,
                         &mut out.dcc_processor_response,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -3974,7 +3428,7 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileResponseDetailsType {
                         4usize,
                         &mut out.dcc_return_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
@@ -3983,7 +3437,7 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileResponseDetailsType {
                         5usize,
                         &mut out.pending_reason,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -4001,28 +3455,16 @@ impl XmlWrite for crate::generated::ebl::CreditCardDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "CreditCardType",
-            &self.credit_card_type,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "CreditCardNumber",
-            &self.credit_card_number,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "ExpMonth", &self.exp_month);
-        w.scalar_opt(crate::generated::ns::EBL, "ExpYear", &self.exp_year);
-        w.complex_opt(crate::generated::ns::EBL, "CardOwner", &self.card_owner);
-        w.scalar_opt(crate::generated::ns::EBL, "CVV2", &self.cvv2);
-        w.scalar_opt(crate::generated::ns::EBL, "StartMonth", &self.start_month);
-        w.scalar_opt(crate::generated::ns::EBL, "StartYear", &self.start_year);
-        w.scalar_opt(crate::generated::ns::EBL, "IssueNumber", &self.issue_number);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "ThreeDSecureRequest",
-            &self.three_d_secure_request,
-        );
+        w.scalar_opt(EBL, "CreditCardType", &self.credit_card_type);
+        w.scalar_opt(EBL, "CreditCardNumber", &self.credit_card_number);
+        w.scalar_opt(EBL, "ExpMonth", &self.exp_month);
+        w.scalar_opt(EBL, "ExpYear", &self.exp_year);
+        w.complex_opt(EBL, "CardOwner", &self.card_owner);
+        w.scalar_opt(EBL, "CVV2", &self.cvv2);
+        w.scalar_opt(EBL, "StartMonth", &self.start_month);
+        w.scalar_opt(EBL, "StartYear", &self.start_year);
+        w.scalar_opt(EBL, "IssueNumber", &self.issue_number);
+        w.complex_opt(EBL, "ThreeDSecureRequest", &self.three_d_secure_request);
         w.finish(ns, name)
     }
 }
@@ -4033,31 +3475,29 @@ impl XmlRead for crate::generated::ebl::CreditCardDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "CreditCardType"),
+            (EBL, "CreditCardNumber"),
+            (EBL, "ExpMonth"),
+            (EBL, "ExpYear"),
+            (EBL, "CardOwner"),
+            (EBL, "CVV2"),
+            (EBL, "StartMonth"),
+            (EBL, "StartYear"),
+            (EBL, "IssueNumber"),
+            (EBL, "ThreeDSecureRequest"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 10usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "CreditCardType"),
-                        (crate::generated::ns::EBL, "CreditCardNumber"),
-                        (crate::generated::ns::EBL, "ExpMonth"),
-                        (crate::generated::ns::EBL, "ExpYear"),
-                        (crate::generated::ns::EBL, "CardOwner"),
-                        (crate::generated::ns::EBL, "CVV2"),
-                        (crate::generated::ns::EBL, "StartMonth"),
-                        (crate::generated::ns::EBL, "StartYear"),
-                        (crate::generated::ns::EBL, "IssueNumber"),
-                        (crate::generated::ns::EBL, "ThreeDSecureRequest"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.credit_card_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
@@ -4066,7 +3506,7 @@ impl XmlRead for crate::generated::ebl::CreditCardDetailsType {
                         1usize,
                         &mut out.credit_card_number,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -4075,7 +3515,7 @@ impl XmlRead for crate::generated::ebl::CreditCardDetailsType {
                         2usize,
                         &mut out.exp_month,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 3usize => {
@@ -4084,18 +3524,12 @@ impl XmlRead for crate::generated::ebl::CreditCardDetailsType {
                         3usize,
                         &mut out.exp_year,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 4usize => r.complex_once(&mut seen, 4usize, &mut out.card_owner, child),
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        5usize,
-                        &mut out.cvv2,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 5usize, &mut out.cvv2, child, Ws::Preserve)
                 }
                 6usize => {
                     r.scalar_once(
@@ -4103,7 +3537,7 @@ impl XmlRead for crate::generated::ebl::CreditCardDetailsType {
                         6usize,
                         &mut out.start_month,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 7usize => {
@@ -4112,7 +3546,7 @@ impl XmlRead for crate::generated::ebl::CreditCardDetailsType {
                         7usize,
                         &mut out.start_year,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 8usize => {
@@ -4121,7 +3555,7 @@ impl XmlRead for crate::generated::ebl::CreditCardDetailsType {
                         8usize,
                         &mut out.issue_number,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 9usize => {
@@ -4147,16 +3581,8 @@ impl XmlWrite for crate::generated::ebl::CreditCardNumberTypeType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "CreditCardType",
-            &self.credit_card_type,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "CreditCardNumber",
-            &self.credit_card_number,
-        );
+        w.scalar_opt(EBL, "CreditCardType", &self.credit_card_type);
+        w.scalar_opt(EBL, "CreditCardNumber", &self.credit_card_number);
         w.finish(ns, name)
     }
 }
@@ -4167,23 +3593,21 @@ impl XmlRead for crate::generated::ebl::CreditCardNumberTypeType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "CreditCardType"),
+            (EBL, "CreditCardNumber"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "CreditCardType"),
-                        (crate::generated::ns::EBL, "CreditCardNumber"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.credit_card_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
@@ -4192,7 +3616,7 @@ impl XmlRead for crate::generated::ebl::CreditCardNumberTypeType {
                         1usize,
                         &mut out.credit_card_number,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -4221,22 +3645,14 @@ impl XmlWrite for crate::generated::ebl::CrossPromotionsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "ItemID", &self.item_id);
-        w.scalar_opt(crate::generated::ns::EBL, "PrimaryScheme", &self.primary_scheme);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "PromotionMethod",
-            &self.promotion_method,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "SellerID", &self.seller_id);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ShippingDiscount",
-            &self.shipping_discount,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "SellerKey", &self.seller_key);
-        w.scalar_opt(crate::generated::ns::EBL, "StoreName", &self.store_name);
-        w.complex_list(crate::generated::ns::EBL, "PromotedItem", &self.promoted_item);
+        w.scalar_opt(EBL, "ItemID", &self.item_id);
+        w.scalar_opt(EBL, "PrimaryScheme", &self.primary_scheme);
+        w.scalar_opt(EBL, "PromotionMethod", &self.promotion_method);
+        w.scalar_opt(EBL, "SellerID", &self.seller_id);
+        w.scalar_opt(EBL, "ShippingDiscount", &self.shipping_discount);
+        w.scalar_opt(EBL, "SellerKey", &self.seller_key);
+        w.scalar_opt(EBL, "StoreName", &self.store_name);
+        w.complex_list(EBL, "PromotedItem", &self.promoted_item);
         w.finish(ns, name)
     }
 }
@@ -4247,29 +3663,27 @@ impl XmlRead for crate::generated::ebl::CrossPromotionsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "ItemID"),
+            (EBL, "PrimaryScheme"),
+            (EBL, "PromotionMethod"),
+            (EBL, "SellerID"),
+            (EBL, "ShippingDiscount"),
+            (EBL, "SellerKey"),
+            (EBL, "StoreName"),
+            (EBL, "PromotedItem"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 7usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "ItemID"),
-                        (crate::generated::ns::EBL, "PrimaryScheme"),
-                        (crate::generated::ns::EBL, "PromotionMethod"),
-                        (crate::generated::ns::EBL, "SellerID"),
-                        (crate::generated::ns::EBL, "ShippingDiscount"),
-                        (crate::generated::ns::EBL, "SellerKey"),
-                        (crate::generated::ns::EBL, "StoreName"),
-                        (crate::generated::ns::EBL, "PromotedItem"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.item_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -4278,7 +3692,7 @@ impl XmlRead for crate::generated::ebl::CrossPromotionsType {
                         1usize,
                         &mut out.primary_scheme,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 2usize => {
@@ -4287,7 +3701,7 @@ impl XmlRead for crate::generated::ebl::CrossPromotionsType {
                         2usize,
                         &mut out.promotion_method,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 3usize => {
@@ -4296,7 +3710,7 @@ impl XmlRead for crate::generated::ebl::CrossPromotionsType {
                         3usize,
                         &mut out.seller_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -4305,7 +3719,7 @@ impl XmlRead for crate::generated::ebl::CrossPromotionsType {
                         4usize,
                         &mut out.shipping_discount,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 5usize => {
@@ -4314,7 +3728,7 @@ impl XmlRead for crate::generated::ebl::CrossPromotionsType {
                         5usize,
                         &mut out.seller_key,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 6usize => {
@@ -4323,7 +3737,7 @@ impl XmlRead for crate::generated::ebl::CrossPromotionsType {
                         6usize,
                         &mut out.store_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => r.complex_item(&mut out.promoted_item, child),
@@ -4353,13 +3767,9 @@ impl XmlWrite for crate::generated::ebl::CustomSecurityHeaderType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "eBayAuthToken", &self.e_bay_auth_token);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "HardExpirationWarning",
-            &self.hard_expiration_warning,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "Credentials", &self.credentials);
+        w.scalar_opt(EBL, "eBayAuthToken", &self.e_bay_auth_token);
+        w.scalar_opt(EBL, "HardExpirationWarning", &self.hard_expiration_warning);
+        w.complex_opt(EBL, "Credentials", &self.credentials);
         w.finish(ns, name)
     }
 }
@@ -4370,24 +3780,22 @@ impl XmlRead for crate::generated::ebl::CustomSecurityHeaderType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "eBayAuthToken"),
+            (EBL, "HardExpirationWarning"),
+            (EBL, "Credentials"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "eBayAuthToken"),
-                        (crate::generated::ns::EBL, "HardExpirationWarning"),
-                        (crate::generated::ns::EBL, "Credentials"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.e_bay_auth_token,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -4396,7 +3804,7 @@ impl XmlRead for crate::generated::ebl::CustomSecurityHeaderType {
                         1usize,
                         &mut out.hard_expiration_warning,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => r.complex_once(&mut seen, 2usize, &mut out.credentials, child),
@@ -4437,7 +3845,7 @@ impl XmlWrite for crate::generated::ebl::DeviceDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "DeviceID", &self.device_id);
+        w.scalar_opt(EBL, "DeviceID", &self.device_id);
         w.finish(ns, name)
     }
 }
@@ -4448,18 +3856,18 @@ impl XmlRead for crate::generated::ebl::DeviceDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "DeviceID")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::EBL, "DeviceID")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.device_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -4477,20 +3885,12 @@ impl XmlWrite for crate::generated::ebl::DiscountInfoType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Name", &self.name);
-        w.scalar_opt(crate::generated::ns::EBL, "Description", &self.description);
-        w.complex_opt(crate::generated::ns::EBL, "Amount", &self.amount);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "RedeemedOfferType",
-            &self.redeemed_offer_type,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "RedeemedOfferId",
-            &self.redeemed_offer_id,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "PointsAccrued", &self.points_accrued);
+        w.scalar_opt(EBL, "Name", &self.name);
+        w.scalar_opt(EBL, "Description", &self.description);
+        w.complex_opt(EBL, "Amount", &self.amount);
+        w.scalar_opt(EBL, "RedeemedOfferType", &self.redeemed_offer_type);
+        w.scalar_opt(EBL, "RedeemedOfferId", &self.redeemed_offer_id);
+        w.scalar_opt(EBL, "PointsAccrued", &self.points_accrued);
         w.finish(ns, name)
     }
 }
@@ -4501,28 +3901,20 @@ impl XmlRead for crate::generated::ebl::DiscountInfoType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Name"),
+            (EBL, "Description"),
+            (EBL, "Amount"),
+            (EBL, "RedeemedOfferType"),
+            (EBL, "RedeemedOfferId"),
+            (EBL, "PointsAccrued"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Name"),
-                        (crate::generated::ns::EBL, "Description"),
-                        (crate::generated::ns::EBL, "Amount"),
-                        (crate::generated::ns::EBL, "RedeemedOfferType"),
-                        (crate::generated::ns::EBL, "RedeemedOfferId"),
-                        (crate::generated::ns::EBL, "PointsAccrued"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.name,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.name, child, Ws::Preserve)
                 }
                 1usize => {
                     r.scalar_once(
@@ -4530,7 +3922,7 @@ impl XmlRead for crate::generated::ebl::DiscountInfoType {
                         1usize,
                         &mut out.description,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => r.complex_once(&mut seen, 2usize, &mut out.amount, child),
@@ -4540,7 +3932,7 @@ impl XmlRead for crate::generated::ebl::DiscountInfoType {
                         3usize,
                         &mut out.redeemed_offer_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 4usize => {
@@ -4549,7 +3941,7 @@ impl XmlRead for crate::generated::ebl::DiscountInfoType {
                         4usize,
                         &mut out.redeemed_offer_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
@@ -4558,7 +3950,7 @@ impl XmlRead for crate::generated::ebl::DiscountInfoType {
                         5usize,
                         &mut out.points_accrued,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -4576,19 +3968,11 @@ impl XmlWrite for crate::generated::ebl::DiscountType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Name", &self.name);
-        w.scalar_opt(crate::generated::ns::EBL, "Description", &self.description);
-        w.complex_opt(crate::generated::ns::EBL, "Amount", &self.amount);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "RedeemedOfferType",
-            &self.redeemed_offer_type,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "RedeemedOfferID",
-            &self.redeemed_offer_id,
-        );
+        w.scalar_opt(EBL, "Name", &self.name);
+        w.scalar_opt(EBL, "Description", &self.description);
+        w.complex_opt(EBL, "Amount", &self.amount);
+        w.scalar_opt(EBL, "RedeemedOfferType", &self.redeemed_offer_type);
+        w.scalar_opt(EBL, "RedeemedOfferID", &self.redeemed_offer_id);
         w.finish(ns, name)
     }
 }
@@ -4599,27 +3983,19 @@ impl XmlRead for crate::generated::ebl::DiscountType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Name"),
+            (EBL, "Description"),
+            (EBL, "Amount"),
+            (EBL, "RedeemedOfferType"),
+            (EBL, "RedeemedOfferID"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 5usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Name"),
-                        (crate::generated::ns::EBL, "Description"),
-                        (crate::generated::ns::EBL, "Amount"),
-                        (crate::generated::ns::EBL, "RedeemedOfferType"),
-                        (crate::generated::ns::EBL, "RedeemedOfferID"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.name,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.name, child, Ws::Preserve)
                 }
                 1usize => {
                     r.scalar_once(
@@ -4627,7 +4003,7 @@ impl XmlRead for crate::generated::ebl::DiscountType {
                         1usize,
                         &mut out.description,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => r.complex_once(&mut seen, 2usize, &mut out.amount, child),
@@ -4637,7 +4013,7 @@ impl XmlRead for crate::generated::ebl::DiscountType {
                         3usize,
                         &mut out.redeemed_offer_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 4usize => {
@@ -4646,7 +4022,7 @@ impl XmlRead for crate::generated::ebl::DiscountType {
                         4usize,
                         &mut out.redeemed_offer_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -4665,7 +4041,7 @@ impl XmlWrite for crate::generated::ebl::DisplayControlDetailsType {
         w.start(ns, name)?;
         w.end_start()?;
         w.scalar_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "InContextPaymentButtonImage",
             &self.in_context_payment_button_image,
         );
@@ -4679,18 +4055,18 @@ impl XmlRead for crate::generated::ebl::DisplayControlDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "InContextPaymentButtonImage")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::EBL, "InContextPaymentButtonImage")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.in_context_payment_button_image,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -4708,18 +4084,10 @@ impl XmlWrite for crate::generated::ebl::DoCaptureResponseDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "AuthorizationID",
-            &self.authorization_id,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "PaymentInfo", &self.payment_info);
-        w.scalar_opt(crate::generated::ns::EBL, "MsgSubID", &self.msg_sub_id);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "PartnerFundingSourceID",
-            &self.partner_funding_source_id,
-        );
+        w.scalar_opt(EBL, "AuthorizationID", &self.authorization_id);
+        w.complex_opt(EBL, "PaymentInfo", &self.payment_info);
+        w.scalar_opt(EBL, "MsgSubID", &self.msg_sub_id);
+        w.scalar_opt(EBL, "PartnerFundingSourceID", &self.partner_funding_source_id);
         w.finish(ns, name)
     }
 }
@@ -4730,25 +4098,23 @@ impl XmlRead for crate::generated::ebl::DoCaptureResponseDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "AuthorizationID"),
+            (EBL, "PaymentInfo"),
+            (EBL, "MsgSubID"),
+            (EBL, "PartnerFundingSourceID"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 4usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "AuthorizationID"),
-                        (crate::generated::ns::EBL, "PaymentInfo"),
-                        (crate::generated::ns::EBL, "MsgSubID"),
-                        (crate::generated::ns::EBL, "PartnerFundingSourceID"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.authorization_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => r.complex_once(&mut seen, 1usize, &mut out.payment_info, child),
@@ -4758,7 +4124,7 @@ impl XmlRead for crate::generated::ebl::DoCaptureResponseDetailsType {
                         2usize,
                         &mut out.msg_sub_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -4767,7 +4133,7 @@ impl XmlRead for crate::generated::ebl::DoCaptureResponseDetailsType {
                         3usize,
                         &mut out.partner_funding_source_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -4785,30 +4151,14 @@ impl XmlWrite for crate::generated::ebl::DoDirectPaymentRequestDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "PaymentAction", &self.payment_action);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "PaymentDetails",
-            &self.payment_details,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "CreditCard", &self.credit_card);
-        w.scalar_opt(crate::generated::ns::EBL, "IPAddress", &self.ip_address);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "MerchantSessionId",
-            &self.merchant_session_id,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ReturnFMFDetails",
-            &self.return_fmf_details,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "SoftDescriptor", &self.soft_descriptor);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "SoftDescriptorCity",
-            &self.soft_descriptor_city,
-        );
+        w.scalar_opt(EBL, "PaymentAction", &self.payment_action);
+        w.complex_opt(EBL, "PaymentDetails", &self.payment_details);
+        w.complex_opt(EBL, "CreditCard", &self.credit_card);
+        w.scalar_opt(EBL, "IPAddress", &self.ip_address);
+        w.scalar_opt(EBL, "MerchantSessionId", &self.merchant_session_id);
+        w.scalar_opt(EBL, "ReturnFMFDetails", &self.return_fmf_details);
+        w.scalar_opt(EBL, "SoftDescriptor", &self.soft_descriptor);
+        w.scalar_opt(EBL, "SoftDescriptorCity", &self.soft_descriptor_city);
         w.finish(ns, name)
     }
 }
@@ -4819,29 +4169,27 @@ impl XmlRead for crate::generated::ebl::DoDirectPaymentRequestDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "PaymentAction"),
+            (EBL, "PaymentDetails"),
+            (EBL, "CreditCard"),
+            (EBL, "IPAddress"),
+            (EBL, "MerchantSessionId"),
+            (EBL, "ReturnFMFDetails"),
+            (EBL, "SoftDescriptor"),
+            (EBL, "SoftDescriptorCity"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 8usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "PaymentAction"),
-                        (crate::generated::ns::EBL, "PaymentDetails"),
-                        (crate::generated::ns::EBL, "CreditCard"),
-                        (crate::generated::ns::EBL, "IPAddress"),
-                        (crate::generated::ns::EBL, "MerchantSessionId"),
-                        (crate::generated::ns::EBL, "ReturnFMFDetails"),
-                        (crate::generated::ns::EBL, "SoftDescriptor"),
-                        (crate::generated::ns::EBL, "SoftDescriptorCity"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.payment_action,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
@@ -4854,7 +4202,7 @@ impl XmlRead for crate::generated::ebl::DoDirectPaymentRequestDetailsType {
                         3usize,
                         &mut out.ip_address,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -4863,7 +4211,7 @@ impl XmlRead for crate::generated::ebl::DoDirectPaymentRequestDetailsType {
                         4usize,
                         &mut out.merchant_session_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
@@ -4872,7 +4220,7 @@ impl XmlRead for crate::generated::ebl::DoDirectPaymentRequestDetailsType {
                         5usize,
                         &mut out.return_fmf_details,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 6usize => {
@@ -4881,7 +4229,7 @@ impl XmlRead for crate::generated::ebl::DoDirectPaymentRequestDetailsType {
                         6usize,
                         &mut out.soft_descriptor,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => {
@@ -4890,7 +4238,7 @@ impl XmlRead for crate::generated::ebl::DoDirectPaymentRequestDetailsType {
                         7usize,
                         &mut out.soft_descriptor_city,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -4908,70 +4256,30 @@ impl XmlWrite for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsT
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "PaymentAction", &self.payment_action);
-        w.scalar_opt(crate::generated::ns::EBL, "Token", &self.token);
-        w.scalar_opt(crate::generated::ns::EBL, "PayerID", &self.payer_id);
-        w.scalar_opt(crate::generated::ns::EBL, "OrderURL", &self.order_url);
-        w.scalar_opt(crate::generated::ns::EBL, "MsgSubID", &self.msg_sub_id);
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "PaymentDetails",
-            &self.payment_details,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "PromoOverrideFlag",
-            &self.promo_override_flag,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "PromoCode", &self.promo_code);
-        w.complex_opt(crate::generated::ns::EBL, "EnhancedData", &self.enhanced_data);
-        w.scalar_opt(crate::generated::ns::EBL, "SoftDescriptor", &self.soft_descriptor);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "UserSelectedOptions",
-            &self.user_selected_options,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "GiftMessage", &self.gift_message);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "GiftReceiptEnable",
-            &self.gift_receipt_enable,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "GiftWrapName", &self.gift_wrap_name);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "GiftWrapAmount",
-            &self.gift_wrap_amount,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "BuyerMarketingEmail",
-            &self.buyer_marketing_email,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "SurveyQuestion", &self.survey_question);
-        w.scalar_list(
-            crate::generated::ns::EBL,
-            "SurveyChoiceSelected",
-            &self.survey_choice_selected,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "ButtonSource", &self.button_source);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "SkipBACreation",
-            &self.skip_ba_creation,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "UseSessionPaymentDetails",
-            &self.use_session_payment_details,
-        );
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "CoupledBuckets",
-            &self.coupled_buckets,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "ClientID", &self.client_id);
-        w.scalar_opt(crate::generated::ns::EBL, "ProductLine", &self.product_line);
+        w.scalar_opt(EBL, "PaymentAction", &self.payment_action);
+        w.scalar_opt(EBL, "Token", &self.token);
+        w.scalar_opt(EBL, "PayerID", &self.payer_id);
+        w.scalar_opt(EBL, "OrderURL", &self.order_url);
+        w.scalar_opt(EBL, "MsgSubID", &self.msg_sub_id);
+        w.complex_list(EBL, "PaymentDetails", &self.payment_details);
+        w.scalar_opt(EBL, "PromoOverrideFlag", &self.promo_override_flag);
+        w.scalar_opt(EBL, "PromoCode", &self.promo_code);
+        w.complex_opt(EBL, "EnhancedData", &self.enhanced_data);
+        w.scalar_opt(EBL, "SoftDescriptor", &self.soft_descriptor);
+        w.complex_opt(EBL, "UserSelectedOptions", &self.user_selected_options);
+        w.scalar_opt(EBL, "GiftMessage", &self.gift_message);
+        w.scalar_opt(EBL, "GiftReceiptEnable", &self.gift_receipt_enable);
+        w.scalar_opt(EBL, "GiftWrapName", &self.gift_wrap_name);
+        w.complex_opt(EBL, "GiftWrapAmount", &self.gift_wrap_amount);
+        w.scalar_opt(EBL, "BuyerMarketingEmail", &self.buyer_marketing_email);
+        w.scalar_opt(EBL, "SurveyQuestion", &self.survey_question);
+        w.scalar_list(EBL, "SurveyChoiceSelected", &self.survey_choice_selected);
+        w.scalar_opt(EBL, "ButtonSource", &self.button_source);
+        w.scalar_opt(EBL, "SkipBACreation", &self.skip_ba_creation);
+        w.scalar_opt(EBL, "UseSessionPaymentDetails", &self.use_session_payment_details);
+        w.complex_list(EBL, "CoupledBuckets", &self.coupled_buckets);
+        w.scalar_opt(EBL, "ClientID", &self.client_id);
+        w.scalar_opt(EBL, "ProductLine", &self.product_line);
         w.finish(ns, name)
     }
 }
@@ -4982,55 +4290,47 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "PaymentAction"),
+            (EBL, "Token"),
+            (EBL, "PayerID"),
+            (EBL, "OrderURL"),
+            (EBL, "MsgSubID"),
+            (EBL, "PaymentDetails"),
+            (EBL, "PromoOverrideFlag"),
+            (EBL, "PromoCode"),
+            (EBL, "EnhancedData"),
+            (EBL, "SoftDescriptor"),
+            (EBL, "UserSelectedOptions"),
+            (EBL, "GiftMessage"),
+            (EBL, "GiftReceiptEnable"),
+            (EBL, "GiftWrapName"),
+            (EBL, "GiftWrapAmount"),
+            (EBL, "BuyerMarketingEmail"),
+            (EBL, "SurveyQuestion"),
+            (EBL, "SurveyChoiceSelected"),
+            (EBL, "ButtonSource"),
+            (EBL, "SkipBACreation"),
+            (EBL, "UseSessionPaymentDetails"),
+            (EBL, "CoupledBuckets"),
+            (EBL, "ClientID"),
+            (EBL, "ProductLine"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 21usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "PaymentAction"),
-                        (crate::generated::ns::EBL, "Token"),
-                        (crate::generated::ns::EBL, "PayerID"),
-                        (crate::generated::ns::EBL, "OrderURL"),
-                        (crate::generated::ns::EBL, "MsgSubID"),
-                        (crate::generated::ns::EBL, "PaymentDetails"),
-                        (crate::generated::ns::EBL, "PromoOverrideFlag"),
-                        (crate::generated::ns::EBL, "PromoCode"),
-                        (crate::generated::ns::EBL, "EnhancedData"),
-                        (crate::generated::ns::EBL, "SoftDescriptor"),
-                        (crate::generated::ns::EBL, "UserSelectedOptions"),
-                        (crate::generated::ns::EBL, "GiftMessage"),
-                        (crate::generated::ns::EBL, "GiftReceiptEnable"),
-                        (crate::generated::ns::EBL, "GiftWrapName"),
-                        (crate::generated::ns::EBL, "GiftWrapAmount"),
-                        (crate::generated::ns::EBL, "BuyerMarketingEmail"),
-                        (crate::generated::ns::EBL, "SurveyQuestion"),
-                        (crate::generated::ns::EBL, "SurveyChoiceSelected"),
-                        (crate::generated::ns::EBL, "ButtonSource"),
-                        (crate::generated::ns::EBL, "SkipBACreation"),
-                        (crate::generated::ns::EBL, "UseSessionPaymentDetails"),
-                        (crate::generated::ns::EBL, "CoupledBuckets"),
-                        (crate::generated::ns::EBL, "ClientID"),
-                        (crate::generated::ns::EBL, "ProductLine"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.payment_action,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.token,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.token, child, Ws::Preserve)
                 }
                 2usize => {
                     r.scalar_once(
@@ -5038,7 +4338,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         2usize,
                         &mut out.payer_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -5047,7 +4347,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         3usize,
                         &mut out.order_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -5056,7 +4356,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         4usize,
                         &mut out.msg_sub_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => r.complex_item(&mut out.payment_details, child),
@@ -5066,7 +4366,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         5usize,
                         &mut out.promo_override_flag,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => {
@@ -5075,7 +4375,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         6usize,
                         &mut out.promo_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 8usize => {
@@ -5087,7 +4387,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         8usize,
                         &mut out.soft_descriptor,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 10usize => {
@@ -5104,7 +4404,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         10usize,
                         &mut out.gift_message,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 12usize => {
@@ -5113,7 +4413,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         11usize,
                         &mut out.gift_receipt_enable,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 13usize => {
@@ -5122,7 +4422,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         12usize,
                         &mut out.gift_wrap_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 14usize => {
@@ -5134,7 +4434,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         14usize,
                         &mut out.buyer_marketing_email,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 16usize => {
@@ -5143,15 +4443,11 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         15usize,
                         &mut out.survey_question,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 17usize => {
-                    r.scalar_item(
-                        &mut out.survey_choice_selected,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_item(&mut out.survey_choice_selected, child, Ws::Preserve)
                 }
                 18usize => {
                     r.scalar_once(
@@ -5159,7 +4455,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         16usize,
                         &mut out.button_source,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 19usize => {
@@ -5168,7 +4464,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         17usize,
                         &mut out.skip_ba_creation,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 20usize => {
@@ -5177,7 +4473,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         18usize,
                         &mut out.use_session_payment_details,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 21usize => r.complex_item(&mut out.coupled_buckets, child),
@@ -5187,7 +4483,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         19usize,
                         &mut out.client_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 23usize => {
@@ -5196,7 +4492,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsTy
                         20usize,
                         &mut out.product_line,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -5214,35 +4510,19 @@ impl XmlWrite for crate::generated::ebl::DoExpressCheckoutPaymentResponseDetails
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Token", &self.token);
-        w.complex_list(crate::generated::ns::EBL, "PaymentInfo", &self.payment_info);
+        w.scalar_opt(EBL, "Token", &self.token);
+        w.complex_list(EBL, "PaymentInfo", &self.payment_info);
+        w.scalar_opt(EBL, "BillingAgreementID", &self.billing_agreement_id);
+        w.scalar_opt(EBL, "RedirectRequired", &self.redirect_required);
+        w.scalar_opt(EBL, "Note", &self.note);
+        w.scalar_opt(EBL, "MsgSubID", &self.msg_sub_id);
         w.scalar_opt(
-            crate::generated::ns::EBL,
-            "BillingAgreementID",
-            &self.billing_agreement_id,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "RedirectRequired",
-            &self.redirect_required,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "Note", &self.note);
-        w.scalar_opt(crate::generated::ns::EBL, "MsgSubID", &self.msg_sub_id);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "SuccessPageRedirectRequested",
             &self.success_page_redirect_requested,
         );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "UserSelectedOptions",
-            &self.user_selected_options,
-        );
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "CoupledPaymentInfo",
-            &self.coupled_payment_info,
-        );
+        w.complex_opt(EBL, "UserSelectedOptions", &self.user_selected_options);
+        w.complex_list(EBL, "CoupledPaymentInfo", &self.coupled_payment_info);
         w.finish(ns, name)
     }
 }
@@ -5253,31 +4533,23 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsT
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Token"),
+            (EBL, "PaymentInfo"),
+            (EBL, "BillingAgreementID"),
+            (EBL, "RedirectRequired"),
+            (EBL, "Note"),
+            (EBL, "MsgSubID"),
+            (EBL, "SuccessPageRedirectRequested"),
+            (EBL, "UserSelectedOptions"),
+            (EBL, "CoupledPaymentInfo"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 7usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Token"),
-                        (crate::generated::ns::EBL, "PaymentInfo"),
-                        (crate::generated::ns::EBL, "BillingAgreementID"),
-                        (crate::generated::ns::EBL, "RedirectRequired"),
-                        (crate::generated::ns::EBL, "Note"),
-                        (crate::generated::ns::EBL, "MsgSubID"),
-                        (crate::generated::ns::EBL, "SuccessPageRedirectRequested"),
-                        (crate::generated::ns::EBL, "UserSelectedOptions"),
-                        (crate::generated::ns::EBL, "CoupledPaymentInfo"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.token,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.token, child, Ws::Preserve)
                 }
                 1usize => r.complex_item(&mut out.payment_info, child),
                 2usize => {
@@ -5286,7 +4558,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsT
                         1usize,
                         &mut out.billing_agreement_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -5295,17 +4567,11 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsT
                         2usize,
                         &mut out.redirect_required,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        3usize,
-                        &mut out.note,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 3usize, &mut out.note, child, Ws::Preserve)
                 }
                 5usize => {
                     r.scalar_once(
@@ -5313,7 +4579,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsT
                         4usize,
                         &mut out.msg_sub_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 6usize => {
@@ -5322,7 +4588,7 @@ impl XmlRead for crate::generated::ebl::DoExpressCheckoutPaymentResponseDetailsT
                         5usize,
                         &mut out.success_page_redirect_requested,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => {
@@ -5349,10 +4615,10 @@ impl XmlWrite for crate::generated::ebl::DoMobileCheckoutPaymentResponseDetailsT
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Custom", &self.custom);
-        w.scalar_opt(crate::generated::ns::EBL, "InvoiceID", &self.invoice_id);
-        w.complex_opt(crate::generated::ns::EBL, "PayerInfo", &self.payer_info);
-        w.complex_opt(crate::generated::ns::EBL, "PaymentInfo", &self.payment_info);
+        w.scalar_opt(EBL, "Custom", &self.custom);
+        w.scalar_opt(EBL, "InvoiceID", &self.invoice_id);
+        w.complex_opt(EBL, "PayerInfo", &self.payer_info);
+        w.complex_opt(EBL, "PaymentInfo", &self.payment_info);
         w.finish(ns, name)
     }
 }
@@ -5363,25 +4629,23 @@ impl XmlRead for crate::generated::ebl::DoMobileCheckoutPaymentResponseDetailsTy
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Custom"),
+            (EBL, "InvoiceID"),
+            (EBL, "PayerInfo"),
+            (EBL, "PaymentInfo"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 4usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Custom"),
-                        (crate::generated::ns::EBL, "InvoiceID"),
-                        (crate::generated::ns::EBL, "PayerInfo"),
-                        (crate::generated::ns::EBL, "PaymentInfo"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.custom,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -5390,7 +4654,7 @@ impl XmlRead for crate::generated::ebl::DoMobileCheckoutPaymentResponseDetailsTy
                         1usize,
                         &mut out.invoice_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => r.complex_once(&mut seen, 2usize, &mut out.payer_info, child),
@@ -5410,17 +4674,13 @@ impl XmlWrite for crate::generated::ebl::DoNonReferencedCreditRequestDetailsType
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(crate::generated::ns::EBL, "Amount", &self.amount);
-        w.complex_opt(crate::generated::ns::EBL, "NetAmount", &self.net_amount);
-        w.complex_opt(crate::generated::ns::EBL, "TaxAmount", &self.tax_amount);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "ShippingAmount",
-            &self.shipping_amount,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "CreditCard", &self.credit_card);
-        w.scalar_opt(crate::generated::ns::EBL, "ReceiverEmail", &self.receiver_email);
-        w.scalar_opt(crate::generated::ns::EBL, "Comment", &self.comment);
+        w.complex_opt(EBL, "Amount", &self.amount);
+        w.complex_opt(EBL, "NetAmount", &self.net_amount);
+        w.complex_opt(EBL, "TaxAmount", &self.tax_amount);
+        w.complex_opt(EBL, "ShippingAmount", &self.shipping_amount);
+        w.complex_opt(EBL, "CreditCard", &self.credit_card);
+        w.scalar_opt(EBL, "ReceiverEmail", &self.receiver_email);
+        w.scalar_opt(EBL, "Comment", &self.comment);
         w.finish(ns, name)
     }
 }
@@ -5431,21 +4691,19 @@ impl XmlRead for crate::generated::ebl::DoNonReferencedCreditRequestDetailsType 
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Amount"),
+            (EBL, "NetAmount"),
+            (EBL, "TaxAmount"),
+            (EBL, "ShippingAmount"),
+            (EBL, "CreditCard"),
+            (EBL, "ReceiverEmail"),
+            (EBL, "Comment"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 7usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Amount"),
-                        (crate::generated::ns::EBL, "NetAmount"),
-                        (crate::generated::ns::EBL, "TaxAmount"),
-                        (crate::generated::ns::EBL, "ShippingAmount"),
-                        (crate::generated::ns::EBL, "CreditCard"),
-                        (crate::generated::ns::EBL, "ReceiverEmail"),
-                        (crate::generated::ns::EBL, "Comment"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => r.complex_once(&mut seen, 0usize, &mut out.amount, child),
                 1usize => r.complex_once(&mut seen, 1usize, &mut out.net_amount, child),
                 2usize => r.complex_once(&mut seen, 2usize, &mut out.tax_amount, child),
@@ -5459,7 +4717,7 @@ impl XmlRead for crate::generated::ebl::DoNonReferencedCreditRequestDetailsType 
                         5usize,
                         &mut out.receiver_email,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 6usize => {
@@ -5468,7 +4726,7 @@ impl XmlRead for crate::generated::ebl::DoNonReferencedCreditRequestDetailsType 
                         6usize,
                         &mut out.comment,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -5486,8 +4744,8 @@ impl XmlWrite for crate::generated::ebl::DoNonReferencedCreditResponseDetailsTyp
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(crate::generated::ns::EBL, "Amount", &self.amount);
-        w.scalar_opt(crate::generated::ns::EBL, "TransactionID", &self.transaction_id);
+        w.complex_opt(EBL, "Amount", &self.amount);
+        w.scalar_opt(EBL, "TransactionID", &self.transaction_id);
         w.finish(ns, name)
     }
 }
@@ -5498,16 +4756,11 @@ impl XmlRead for crate::generated::ebl::DoNonReferencedCreditResponseDetailsType
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "Amount"), (EBL, "TransactionID")];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Amount"),
-                        (crate::generated::ns::EBL, "TransactionID"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => r.complex_once(&mut seen, 0usize, &mut out.amount, child),
                 1usize => {
                     r.scalar_once(
@@ -5515,7 +4768,7 @@ impl XmlRead for crate::generated::ebl::DoNonReferencedCreditResponseDetailsType
                         1usize,
                         &mut out.transaction_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -5533,39 +4786,19 @@ impl XmlWrite for crate::generated::ebl::DoReferenceTransactionRequestDetailsTyp
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "ReferenceID", &self.reference_id);
-        w.scalar_opt(crate::generated::ns::EBL, "PaymentAction", &self.payment_action);
-        w.scalar_opt(crate::generated::ns::EBL, "PaymentType", &self.payment_type);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "PaymentDetails",
-            &self.payment_details,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "CreditCard", &self.credit_card);
-        w.scalar_opt(crate::generated::ns::EBL, "IPAddress", &self.ip_address);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "RiskSessionCorrelationID",
-            &self.risk_session_correlation_id,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "MerchantSessionId",
-            &self.merchant_session_id,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ReqConfirmShipping",
-            &self.req_confirm_shipping,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "SoftDescriptor", &self.soft_descriptor);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "SoftDescriptorCity",
-            &self.soft_descriptor_city,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "SenderDetails", &self.sender_details);
-        w.scalar_opt(crate::generated::ns::EBL, "MsgSubID", &self.msg_sub_id);
+        w.scalar_opt(EBL, "ReferenceID", &self.reference_id);
+        w.scalar_opt(EBL, "PaymentAction", &self.payment_action);
+        w.scalar_opt(EBL, "PaymentType", &self.payment_type);
+        w.complex_opt(EBL, "PaymentDetails", &self.payment_details);
+        w.complex_opt(EBL, "CreditCard", &self.credit_card);
+        w.scalar_opt(EBL, "IPAddress", &self.ip_address);
+        w.scalar_opt(EBL, "RiskSessionCorrelationID", &self.risk_session_correlation_id);
+        w.scalar_opt(EBL, "MerchantSessionId", &self.merchant_session_id);
+        w.scalar_opt(EBL, "ReqConfirmShipping", &self.req_confirm_shipping);
+        w.scalar_opt(EBL, "SoftDescriptor", &self.soft_descriptor);
+        w.scalar_opt(EBL, "SoftDescriptorCity", &self.soft_descriptor_city);
+        w.complex_opt(EBL, "SenderDetails", &self.sender_details);
+        w.scalar_opt(EBL, "MsgSubID", &self.msg_sub_id);
         w.finish(ns, name)
     }
 }
@@ -5576,34 +4809,32 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionRequestDetailsType
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "ReferenceID"),
+            (EBL, "PaymentAction"),
+            (EBL, "PaymentType"),
+            (EBL, "PaymentDetails"),
+            (EBL, "CreditCard"),
+            (EBL, "IPAddress"),
+            (EBL, "RiskSessionCorrelationID"),
+            (EBL, "MerchantSessionId"),
+            (EBL, "ReqConfirmShipping"),
+            (EBL, "SoftDescriptor"),
+            (EBL, "SoftDescriptorCity"),
+            (EBL, "SenderDetails"),
+            (EBL, "MsgSubID"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 13usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "ReferenceID"),
-                        (crate::generated::ns::EBL, "PaymentAction"),
-                        (crate::generated::ns::EBL, "PaymentType"),
-                        (crate::generated::ns::EBL, "PaymentDetails"),
-                        (crate::generated::ns::EBL, "CreditCard"),
-                        (crate::generated::ns::EBL, "IPAddress"),
-                        (crate::generated::ns::EBL, "RiskSessionCorrelationID"),
-                        (crate::generated::ns::EBL, "MerchantSessionId"),
-                        (crate::generated::ns::EBL, "ReqConfirmShipping"),
-                        (crate::generated::ns::EBL, "SoftDescriptor"),
-                        (crate::generated::ns::EBL, "SoftDescriptorCity"),
-                        (crate::generated::ns::EBL, "SenderDetails"),
-                        (crate::generated::ns::EBL, "MsgSubID"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.reference_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -5612,7 +4843,7 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionRequestDetailsType
                         1usize,
                         &mut out.payment_action,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 2usize => {
@@ -5621,7 +4852,7 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionRequestDetailsType
                         2usize,
                         &mut out.payment_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 3usize => {
@@ -5634,7 +4865,7 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionRequestDetailsType
                         5usize,
                         &mut out.ip_address,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 6usize => {
@@ -5643,7 +4874,7 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionRequestDetailsType
                         6usize,
                         &mut out.risk_session_correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => {
@@ -5652,7 +4883,7 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionRequestDetailsType
                         7usize,
                         &mut out.merchant_session_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 8usize => {
@@ -5661,7 +4892,7 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionRequestDetailsType
                         8usize,
                         &mut out.req_confirm_shipping,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 9usize => {
@@ -5670,7 +4901,7 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionRequestDetailsType
                         9usize,
                         &mut out.soft_descriptor,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 10usize => {
@@ -5679,7 +4910,7 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionRequestDetailsType
                         10usize,
                         &mut out.soft_descriptor_city,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 11usize => {
@@ -5691,7 +4922,7 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionRequestDetailsType
                         12usize,
                         &mut out.msg_sub_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -5709,23 +4940,15 @@ impl XmlWrite for crate::generated::ebl::DoReferenceTransactionResponseDetailsTy
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "BillingAgreementID",
-            &self.billing_agreement_id,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "PaymentInfo", &self.payment_info);
-        w.complex_opt(crate::generated::ns::EBL, "Amount", &self.amount);
-        w.scalar_opt(crate::generated::ns::EBL, "AVSCode", &self.avs_code);
-        w.scalar_opt(crate::generated::ns::EBL, "CVV2Code", &self.cvv2_code);
-        w.scalar_opt(crate::generated::ns::EBL, "TransactionID", &self.transaction_id);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "PaymentAdviceCode",
-            &self.payment_advice_code,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "MsgSubID", &self.msg_sub_id);
-        w.scalar_opt(crate::generated::ns::EBL, "PendingReason", &self.pending_reason);
+        w.scalar_opt(EBL, "BillingAgreementID", &self.billing_agreement_id);
+        w.complex_opt(EBL, "PaymentInfo", &self.payment_info);
+        w.complex_opt(EBL, "Amount", &self.amount);
+        w.scalar_opt(EBL, "AVSCode", &self.avs_code);
+        w.scalar_opt(EBL, "CVV2Code", &self.cvv2_code);
+        w.scalar_opt(EBL, "TransactionID", &self.transaction_id);
+        w.scalar_opt(EBL, "PaymentAdviceCode", &self.payment_advice_code);
+        w.scalar_opt(EBL, "MsgSubID", &self.msg_sub_id);
+        w.scalar_opt(EBL, "PendingReason", &self.pending_reason);
         w.finish(ns, name)
     }
 }
@@ -5736,30 +4959,28 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionResponseDetailsTyp
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "BillingAgreementID"),
+            (EBL, "PaymentInfo"),
+            (EBL, "Amount"),
+            (EBL, "AVSCode"),
+            (EBL, "CVV2Code"),
+            (EBL, "TransactionID"),
+            (EBL, "PaymentAdviceCode"),
+            (EBL, "MsgSubID"),
+            (EBL, "PendingReason"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 9usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "BillingAgreementID"),
-                        (crate::generated::ns::EBL, "PaymentInfo"),
-                        (crate::generated::ns::EBL, "Amount"),
-                        (crate::generated::ns::EBL, "AVSCode"),
-                        (crate::generated::ns::EBL, "CVV2Code"),
-                        (crate::generated::ns::EBL, "TransactionID"),
-                        (crate::generated::ns::EBL, "PaymentAdviceCode"),
-                        (crate::generated::ns::EBL, "MsgSubID"),
-                        (crate::generated::ns::EBL, "PendingReason"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.billing_agreement_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => r.complex_once(&mut seen, 1usize, &mut out.payment_info, child),
@@ -5770,7 +4991,7 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionResponseDetailsTyp
                         3usize,
                         &mut out.avs_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -5779,7 +5000,7 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionResponseDetailsTyp
                         4usize,
                         &mut out.cvv2_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
@@ -5788,7 +5009,7 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionResponseDetailsTyp
                         5usize,
                         &mut out.transaction_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 6usize => {
@@ -5797,7 +5018,7 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionResponseDetailsTyp
                         6usize,
                         &mut out.payment_advice_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => {
@@ -5806,7 +5027,7 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionResponseDetailsTyp
                         7usize,
                         &mut out.msg_sub_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 8usize => {
@@ -5815,7 +5036,7 @@ impl XmlRead for crate::generated::ebl::DoReferenceTransactionResponseDetailsTyp
                         8usize,
                         &mut out.pending_reason,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -5855,14 +5076,10 @@ impl XmlWrite for crate::generated::ebl::EbayItemPaymentDetailsItemType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "ItemNumber", &self.item_number);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "AuctionTransactionId",
-            &self.auction_transaction_id,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "OrderId", &self.order_id);
-        w.scalar_opt(crate::generated::ns::EBL, "CartID", &self.cart_id);
+        w.scalar_opt(EBL, "ItemNumber", &self.item_number);
+        w.scalar_opt(EBL, "AuctionTransactionId", &self.auction_transaction_id);
+        w.scalar_opt(EBL, "OrderId", &self.order_id);
+        w.scalar_opt(EBL, "CartID", &self.cart_id);
         w.finish(ns, name)
     }
 }
@@ -5873,25 +5090,23 @@ impl XmlRead for crate::generated::ebl::EbayItemPaymentDetailsItemType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "ItemNumber"),
+            (EBL, "AuctionTransactionId"),
+            (EBL, "OrderId"),
+            (EBL, "CartID"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 4usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "ItemNumber"),
-                        (crate::generated::ns::EBL, "AuctionTransactionId"),
-                        (crate::generated::ns::EBL, "OrderId"),
-                        (crate::generated::ns::EBL, "CartID"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.item_number,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -5900,7 +5115,7 @@ impl XmlRead for crate::generated::ebl::EbayItemPaymentDetailsItemType {
                         1usize,
                         &mut out.auction_transaction_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -5909,7 +5124,7 @@ impl XmlRead for crate::generated::ebl::EbayItemPaymentDetailsItemType {
                         2usize,
                         &mut out.order_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -5918,7 +5133,7 @@ impl XmlRead for crate::generated::ebl::EbayItemPaymentDetailsItemType {
                         3usize,
                         &mut out.cart_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -5936,11 +5151,7 @@ impl XmlWrite for crate::generated::ebl::EnhancedDataType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "AirlineItinerary",
-            &self.airline_itinerary,
-        );
+        w.complex_opt(EBL, "AirlineItinerary", &self.airline_itinerary);
         w.finish(ns, name)
     }
 }
@@ -5951,11 +5162,11 @@ impl XmlRead for crate::generated::ebl::EnhancedDataType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "AirlineItinerary")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::EBL, "AirlineItinerary")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(&mut seen, 0usize, &mut out.airline_itinerary, child)
                 }
@@ -5974,18 +5185,14 @@ impl XmlWrite for crate::generated::ebl::EnterBoardingRequestDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "ProgramCode", &self.program_code);
-        w.scalar_opt(crate::generated::ns::EBL, "ProductList", &self.product_list);
-        w.scalar_opt(crate::generated::ns::EBL, "PartnerCustom", &self.partner_custom);
-        w.scalar_opt(crate::generated::ns::EBL, "ImageUrl", &self.image_url);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "MarketingCategory",
-            &self.marketing_category,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "BusinessInfo", &self.business_info);
-        w.complex_opt(crate::generated::ns::EBL, "OwnerInfo", &self.owner_info);
-        w.complex_opt(crate::generated::ns::EBL, "BankAccount", &self.bank_account);
+        w.scalar_opt(EBL, "ProgramCode", &self.program_code);
+        w.scalar_opt(EBL, "ProductList", &self.product_list);
+        w.scalar_opt(EBL, "PartnerCustom", &self.partner_custom);
+        w.scalar_opt(EBL, "ImageUrl", &self.image_url);
+        w.scalar_opt(EBL, "MarketingCategory", &self.marketing_category);
+        w.complex_opt(EBL, "BusinessInfo", &self.business_info);
+        w.complex_opt(EBL, "OwnerInfo", &self.owner_info);
+        w.complex_opt(EBL, "BankAccount", &self.bank_account);
         w.finish(ns, name)
     }
 }
@@ -5996,29 +5203,27 @@ impl XmlRead for crate::generated::ebl::EnterBoardingRequestDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "ProgramCode"),
+            (EBL, "ProductList"),
+            (EBL, "PartnerCustom"),
+            (EBL, "ImageUrl"),
+            (EBL, "MarketingCategory"),
+            (EBL, "BusinessInfo"),
+            (EBL, "OwnerInfo"),
+            (EBL, "BankAccount"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 8usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "ProgramCode"),
-                        (crate::generated::ns::EBL, "ProductList"),
-                        (crate::generated::ns::EBL, "PartnerCustom"),
-                        (crate::generated::ns::EBL, "ImageUrl"),
-                        (crate::generated::ns::EBL, "MarketingCategory"),
-                        (crate::generated::ns::EBL, "BusinessInfo"),
-                        (crate::generated::ns::EBL, "OwnerInfo"),
-                        (crate::generated::ns::EBL, "BankAccount"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.program_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -6027,7 +5232,7 @@ impl XmlRead for crate::generated::ebl::EnterBoardingRequestDetailsType {
                         1usize,
                         &mut out.product_list,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -6036,7 +5241,7 @@ impl XmlRead for crate::generated::ebl::EnterBoardingRequestDetailsType {
                         2usize,
                         &mut out.partner_custom,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -6045,7 +5250,7 @@ impl XmlRead for crate::generated::ebl::EnterBoardingRequestDetailsType {
                         3usize,
                         &mut out.image_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -6054,7 +5259,7 @@ impl XmlRead for crate::generated::ebl::EnterBoardingRequestDetailsType {
                         4usize,
                         &mut out.marketing_category,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 5usize => {
@@ -6078,7 +5283,7 @@ impl XmlWrite for crate::generated::ebl::ErrorParameterType {
         w.start(ns, name)?;
         w.attr_opt("ParamID", &self.param_id);
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Value", &self.value);
+        w.scalar_opt(EBL, "Value", &self.value);
         w.finish(ns, name)
     }
 }
@@ -6091,24 +5296,18 @@ impl XmlRead for crate::generated::ebl::ErrorParameterType {
         for a in start.attrs() {
             match (a.local(), a.ns()) {
                 ("ParamID", ns) if ns == "" => {
-                    out.param_id = r
-                        .attr_scalar(start, a, ::paypal_soap_runtime::xml::Ws::Preserve)?;
+                    out.param_id = r.attr_scalar(start, a, Ws::Preserve)?;
                 }
                 _ => r.unknown_attribute(start, a),
             }
         }
+        const NAMES: &[(&str, &str)] = &[(EBL, "Value")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child.find_in(&[(crate::generated::ns::EBL, "Value")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.value,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.value, child, Ws::Preserve)
                 }
                 _ => r.skip_unknown(child),
             },
@@ -6125,15 +5324,11 @@ impl XmlWrite for crate::generated::ebl::ErrorType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "ShortMessage", &self.short_message);
-        w.scalar_opt(crate::generated::ns::EBL, "LongMessage", &self.long_message);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorCode", &self.error_code);
-        w.scalar_opt(crate::generated::ns::EBL, "SeverityCode", &self.severity_code);
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "ErrorParameters",
-            &self.error_parameters,
-        );
+        w.scalar_opt(EBL, "ShortMessage", &self.short_message);
+        w.scalar_opt(EBL, "LongMessage", &self.long_message);
+        w.scalar_opt(EBL, "ErrorCode", &self.error_code);
+        w.scalar_opt(EBL, "SeverityCode", &self.severity_code);
+        w.complex_list(EBL, "ErrorParameters", &self.error_parameters);
         w.finish(ns, name)
     }
 }
@@ -6144,26 +5339,24 @@ impl XmlRead for crate::generated::ebl::ErrorType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "ShortMessage"),
+            (EBL, "LongMessage"),
+            (EBL, "ErrorCode"),
+            (EBL, "SeverityCode"),
+            (EBL, "ErrorParameters"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 4usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "ShortMessage"),
-                        (crate::generated::ns::EBL, "LongMessage"),
-                        (crate::generated::ns::EBL, "ErrorCode"),
-                        (crate::generated::ns::EBL, "SeverityCode"),
-                        (crate::generated::ns::EBL, "ErrorParameters"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.short_message,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -6172,7 +5365,7 @@ impl XmlRead for crate::generated::ebl::ErrorType {
                         1usize,
                         &mut out.long_message,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -6181,7 +5374,7 @@ impl XmlRead for crate::generated::ebl::ErrorType {
                         2usize,
                         &mut out.error_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 3usize => {
@@ -6190,7 +5383,7 @@ impl XmlRead for crate::generated::ebl::ErrorType {
                         3usize,
                         &mut out.severity_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 4usize => r.complex_item(&mut out.error_parameters, child),
@@ -6220,17 +5413,9 @@ impl XmlWrite for crate::generated::ebl::ExecuteCheckoutOperationsRequestDetails
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Token", &self.token);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "SetDataRequest",
-            &self.set_data_request,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "AuthorizationRequest",
-            &self.authorization_request,
-        );
+        w.scalar_opt(EBL, "Token", &self.token);
+        w.complex_opt(EBL, "SetDataRequest", &self.set_data_request);
+        w.complex_opt(EBL, "AuthorizationRequest", &self.authorization_request);
         w.finish(ns, name)
     }
 }
@@ -6241,25 +5426,17 @@ impl XmlRead for crate::generated::ebl::ExecuteCheckoutOperationsRequestDetailsT
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Token"),
+            (EBL, "SetDataRequest"),
+            (EBL, "AuthorizationRequest"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Token"),
-                        (crate::generated::ns::EBL, "SetDataRequest"),
-                        (crate::generated::ns::EBL, "AuthorizationRequest"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.token,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.token, child, Ws::Preserve)
                 }
                 1usize => {
                     r.complex_once(&mut seen, 1usize, &mut out.set_data_request, child)
@@ -6287,16 +5464,8 @@ impl XmlWrite for crate::generated::ebl::ExecuteCheckoutOperationsResponseDetail
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "SetDataResponse",
-            &self.set_data_response,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "AuthorizationResponse",
-            &self.authorization_response,
-        );
+        w.complex_opt(EBL, "SetDataResponse", &self.set_data_response);
+        w.complex_opt(EBL, "AuthorizationResponse", &self.authorization_response);
         w.finish(ns, name)
     }
 }
@@ -6307,16 +5476,14 @@ impl XmlRead for crate::generated::ebl::ExecuteCheckoutOperationsResponseDetails
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "SetDataResponse"),
+            (EBL, "AuthorizationResponse"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "SetDataResponse"),
-                        (crate::generated::ns::EBL, "AuthorizationResponse"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(&mut seen, 0usize, &mut out.set_data_response, child)
                 }
@@ -6343,11 +5510,7 @@ impl XmlWrite for crate::generated::ebl::ExternalPartnerTrackingDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ExternalPartnerSegmentID",
-            &self.external_partner_segment_id,
-        );
+        w.scalar_opt(EBL, "ExternalPartnerSegmentID", &self.external_partner_segment_id);
         w.finish(ns, name)
     }
 }
@@ -6358,18 +5521,18 @@ impl XmlRead for crate::generated::ebl::ExternalPartnerTrackingDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "ExternalPartnerSegmentID")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::EBL, "ExternalPartnerSegmentID")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.external_partner_segment_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -6387,13 +5550,9 @@ impl XmlWrite for crate::generated::ebl::ExternalRememberMeOptInDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ExternalRememberMeOptIn",
-            &self.external_remember_me_opt_in,
-        );
+        w.scalar_opt(EBL, "ExternalRememberMeOptIn", &self.external_remember_me_opt_in);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "ExternalRememberMeOwnerDetails",
             &self.external_remember_me_owner_details,
         );
@@ -6407,23 +5566,21 @@ impl XmlRead for crate::generated::ebl::ExternalRememberMeOptInDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "ExternalRememberMeOptIn"),
+            (EBL, "ExternalRememberMeOwnerDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "ExternalRememberMeOptIn"),
-                        (crate::generated::ns::EBL, "ExternalRememberMeOwnerDetails"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.external_remember_me_opt_in,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -6450,12 +5607,12 @@ impl XmlWrite for crate::generated::ebl::ExternalRememberMeOwnerDetailsType {
         w.start(ns, name)?;
         w.end_start()?;
         w.scalar_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "ExternalRememberMeOwnerIDType",
             &self.external_remember_me_owner_id_type,
         );
         w.scalar_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "ExternalRememberMeOwnerID",
             &self.external_remember_me_owner_id,
         );
@@ -6469,23 +5626,21 @@ impl XmlRead for crate::generated::ebl::ExternalRememberMeOwnerDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "ExternalRememberMeOwnerIDType"),
+            (EBL, "ExternalRememberMeOwnerID"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "ExternalRememberMeOwnerIDType"),
-                        (crate::generated::ns::EBL, "ExternalRememberMeOwnerID"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.external_remember_me_owner_id_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -6494,7 +5649,7 @@ impl XmlRead for crate::generated::ebl::ExternalRememberMeOwnerDetailsType {
                         1usize,
                         &mut out.external_remember_me_owner_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -6512,16 +5667,8 @@ impl XmlWrite for crate::generated::ebl::ExternalRememberMeStatusDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ExternalRememberMeStatus",
-            &self.external_remember_me_status,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ExternalRememberMeID",
-            &self.external_remember_me_id,
-        );
+        w.scalar_opt(EBL, "ExternalRememberMeStatus", &self.external_remember_me_status);
+        w.scalar_opt(EBL, "ExternalRememberMeID", &self.external_remember_me_id);
         w.finish(ns, name)
     }
 }
@@ -6532,23 +5679,21 @@ impl XmlRead for crate::generated::ebl::ExternalRememberMeStatusDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "ExternalRememberMeStatus"),
+            (EBL, "ExternalRememberMeID"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "ExternalRememberMeStatus"),
-                        (crate::generated::ns::EBL, "ExternalRememberMeID"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.external_remember_me_status,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
@@ -6557,7 +5702,7 @@ impl XmlRead for crate::generated::ebl::ExternalRememberMeStatusDetailsType {
                         1usize,
                         &mut out.external_remember_me_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -6575,14 +5720,10 @@ impl XmlWrite for crate::generated::ebl::FmfDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(crate::generated::ns::EBL, "AcceptFilters", &self.accept_filters);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "PendingFilters",
-            &self.pending_filters,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "DenyFilters", &self.deny_filters);
-        w.complex_opt(crate::generated::ns::EBL, "ReportFilters", &self.report_filters);
+        w.complex_opt(EBL, "AcceptFilters", &self.accept_filters);
+        w.complex_opt(EBL, "PendingFilters", &self.pending_filters);
+        w.complex_opt(EBL, "DenyFilters", &self.deny_filters);
+        w.complex_opt(EBL, "ReportFilters", &self.report_filters);
         w.finish(ns, name)
     }
 }
@@ -6593,18 +5734,16 @@ impl XmlRead for crate::generated::ebl::FmfDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "AcceptFilters"),
+            (EBL, "PendingFilters"),
+            (EBL, "DenyFilters"),
+            (EBL, "ReportFilters"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 4usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "AcceptFilters"),
-                        (crate::generated::ns::EBL, "PendingFilters"),
-                        (crate::generated::ns::EBL, "DenyFilters"),
-                        (crate::generated::ns::EBL, "ReportFilters"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(&mut seen, 0usize, &mut out.accept_filters, child)
                 }
@@ -6652,13 +5791,9 @@ impl XmlWrite for crate::generated::ebl::FaultDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorCode", &self.error_code);
-        w.scalar_opt(crate::generated::ns::EBL, "Severity", &self.severity);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "DetailedMessage",
-            &self.detailed_message,
-        );
+        w.scalar_opt(EBL, "ErrorCode", &self.error_code);
+        w.scalar_opt(EBL, "Severity", &self.severity);
+        w.scalar_opt(EBL, "DetailedMessage", &self.detailed_message);
         w.finish(ns, name)
     }
 }
@@ -6669,24 +5804,22 @@ impl XmlRead for crate::generated::ebl::FaultDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "ErrorCode"),
+            (EBL, "Severity"),
+            (EBL, "DetailedMessage"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "ErrorCode"),
-                        (crate::generated::ns::EBL, "Severity"),
-                        (crate::generated::ns::EBL, "DetailedMessage"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -6695,7 +5828,7 @@ impl XmlRead for crate::generated::ebl::FaultDetailsType {
                         1usize,
                         &mut out.severity,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -6704,7 +5837,7 @@ impl XmlRead for crate::generated::ebl::FaultDetailsType {
                         2usize,
                         &mut out.detailed_message,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -6722,8 +5855,8 @@ impl XmlWrite for crate::generated::ebl::FeeType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Name", &self.name);
-        w.complex_opt(crate::generated::ns::EBL, "Fee", &self.fee);
+        w.scalar_opt(EBL, "Name", &self.name);
+        w.complex_opt(EBL, "Fee", &self.fee);
         w.finish(ns, name)
     }
 }
@@ -6734,24 +5867,13 @@ impl XmlRead for crate::generated::ebl::FeeType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "Name"), (EBL, "Fee")];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Name"),
-                        (crate::generated::ns::EBL, "Fee"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.name,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.name, child, Ws::Preserve)
                 }
                 1usize => r.complex_once(&mut seen, 1usize, &mut out.fee, child),
                 _ => r.skip_unknown(child),
@@ -6780,7 +5902,7 @@ impl XmlWrite for crate::generated::ebl::FeesType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_list(crate::generated::ns::EBL, "Fee", &self.fee);
+        w.complex_list(EBL, "Fee", &self.fee);
         w.finish(ns, name)
     }
 }
@@ -6791,8 +5913,10 @@ impl XmlRead for crate::generated::ebl::FeesType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "Fee")];
+        let mut next = 0usize;
         r.read_children(
-            &mut |r, child| match child.find_in(&[(crate::generated::ns::EBL, "Fee")]) {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => r.complex_item(&mut out.fee, child),
                 _ => r.skip_unknown(child),
             },
@@ -6809,27 +5933,15 @@ impl XmlWrite for crate::generated::ebl::FlatShippingRateType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
+        w.complex_opt(EBL, "AdditionalShippingCosts", &self.additional_shipping_costs);
         w.complex_opt(
-            crate::generated::ns::EBL,
-            "AdditionalShippingCosts",
-            &self.additional_shipping_costs,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "FlatShippingHandlingCosts",
             &self.flat_shipping_handling_costs,
         );
-        w.complex_opt(crate::generated::ns::EBL, "InsuranceFee", &self.insurance_fee);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "InsuranceOption",
-            &self.insurance_option,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ShippingService",
-            &self.shipping_service,
-        );
+        w.complex_opt(EBL, "InsuranceFee", &self.insurance_fee);
+        w.scalar_opt(EBL, "InsuranceOption", &self.insurance_option);
+        w.scalar_opt(EBL, "ShippingService", &self.shipping_service);
         w.finish(ns, name)
     }
 }
@@ -6840,19 +5952,17 @@ impl XmlRead for crate::generated::ebl::FlatShippingRateType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "AdditionalShippingCosts"),
+            (EBL, "FlatShippingHandlingCosts"),
+            (EBL, "InsuranceFee"),
+            (EBL, "InsuranceOption"),
+            (EBL, "ShippingService"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 5usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "AdditionalShippingCosts"),
-                        (crate::generated::ns::EBL, "FlatShippingHandlingCosts"),
-                        (crate::generated::ns::EBL, "InsuranceFee"),
-                        (crate::generated::ns::EBL, "InsuranceOption"),
-                        (crate::generated::ns::EBL, "ShippingService"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -6878,7 +5988,7 @@ impl XmlRead for crate::generated::ebl::FlatShippingRateType {
                         3usize,
                         &mut out.insurance_option,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 4usize => {
@@ -6887,7 +5997,7 @@ impl XmlRead for crate::generated::ebl::FlatShippingRateType {
                         4usize,
                         &mut out.shipping_service,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -6905,36 +6015,24 @@ impl XmlWrite for crate::generated::ebl::FlightDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
+        w.scalar_opt(EBL, "ConjuctionTicket", &self.conjuction_ticket);
+        w.scalar_opt(EBL, "ExchangeTicket", &self.exchange_ticket);
+        w.scalar_opt(EBL, "CouponNumber", &self.coupon_number);
+        w.scalar_opt(EBL, "ServiceClass", &self.service_class);
+        w.scalar_opt(EBL, "TravelDate", &self.travel_date);
+        w.scalar_opt(EBL, "CarrierCode", &self.carrier_code);
+        w.scalar_opt(EBL, "StopOverPermitted", &self.stop_over_permitted);
+        w.scalar_opt(EBL, "DepartureAirport", &self.departure_airport);
+        w.scalar_opt(EBL, "ArrivalAirport", &self.arrival_airport);
+        w.scalar_opt(EBL, "FlightNumber", &self.flight_number);
+        w.scalar_opt(EBL, "DepartureTime", &self.departure_time);
+        w.scalar_opt(EBL, "ArrivalTime", &self.arrival_time);
+        w.scalar_opt(EBL, "FareBasisCode", &self.fare_basis_code);
+        w.complex_opt(EBL, "Fare", &self.fare);
+        w.complex_opt(EBL, "Taxes", &self.taxes);
+        w.complex_opt(EBL, "Fee", &self.fee);
         w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ConjuctionTicket",
-            &self.conjuction_ticket,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "ExchangeTicket", &self.exchange_ticket);
-        w.scalar_opt(crate::generated::ns::EBL, "CouponNumber", &self.coupon_number);
-        w.scalar_opt(crate::generated::ns::EBL, "ServiceClass", &self.service_class);
-        w.scalar_opt(crate::generated::ns::EBL, "TravelDate", &self.travel_date);
-        w.scalar_opt(crate::generated::ns::EBL, "CarrierCode", &self.carrier_code);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "StopOverPermitted",
-            &self.stop_over_permitted,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "DepartureAirport",
-            &self.departure_airport,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "ArrivalAirport", &self.arrival_airport);
-        w.scalar_opt(crate::generated::ns::EBL, "FlightNumber", &self.flight_number);
-        w.scalar_opt(crate::generated::ns::EBL, "DepartureTime", &self.departure_time);
-        w.scalar_opt(crate::generated::ns::EBL, "ArrivalTime", &self.arrival_time);
-        w.scalar_opt(crate::generated::ns::EBL, "FareBasisCode", &self.fare_basis_code);
-        w.complex_opt(crate::generated::ns::EBL, "Fare", &self.fare);
-        w.complex_opt(crate::generated::ns::EBL, "Taxes", &self.taxes);
-        w.complex_opt(crate::generated::ns::EBL, "Fee", &self.fee);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "EndorsementOrRestrictions",
             &self.endorsement_or_restrictions,
         );
@@ -6948,38 +6046,36 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "ConjuctionTicket"),
+            (EBL, "ExchangeTicket"),
+            (EBL, "CouponNumber"),
+            (EBL, "ServiceClass"),
+            (EBL, "TravelDate"),
+            (EBL, "CarrierCode"),
+            (EBL, "StopOverPermitted"),
+            (EBL, "DepartureAirport"),
+            (EBL, "ArrivalAirport"),
+            (EBL, "FlightNumber"),
+            (EBL, "DepartureTime"),
+            (EBL, "ArrivalTime"),
+            (EBL, "FareBasisCode"),
+            (EBL, "Fare"),
+            (EBL, "Taxes"),
+            (EBL, "Fee"),
+            (EBL, "EndorsementOrRestrictions"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 17usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "ConjuctionTicket"),
-                        (crate::generated::ns::EBL, "ExchangeTicket"),
-                        (crate::generated::ns::EBL, "CouponNumber"),
-                        (crate::generated::ns::EBL, "ServiceClass"),
-                        (crate::generated::ns::EBL, "TravelDate"),
-                        (crate::generated::ns::EBL, "CarrierCode"),
-                        (crate::generated::ns::EBL, "StopOverPermitted"),
-                        (crate::generated::ns::EBL, "DepartureAirport"),
-                        (crate::generated::ns::EBL, "ArrivalAirport"),
-                        (crate::generated::ns::EBL, "FlightNumber"),
-                        (crate::generated::ns::EBL, "DepartureTime"),
-                        (crate::generated::ns::EBL, "ArrivalTime"),
-                        (crate::generated::ns::EBL, "FareBasisCode"),
-                        (crate::generated::ns::EBL, "Fare"),
-                        (crate::generated::ns::EBL, "Taxes"),
-                        (crate::generated::ns::EBL, "Fee"),
-                        (crate::generated::ns::EBL, "EndorsementOrRestrictions"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.conjuction_ticket,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -6988,7 +6084,7 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                         1usize,
                         &mut out.exchange_ticket,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -6997,7 +6093,7 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                         2usize,
                         &mut out.coupon_number,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -7006,7 +6102,7 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                         3usize,
                         &mut out.service_class,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -7015,7 +6111,7 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                         4usize,
                         &mut out.travel_date,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
@@ -7024,7 +6120,7 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                         5usize,
                         &mut out.carrier_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 6usize => {
@@ -7033,7 +6129,7 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                         6usize,
                         &mut out.stop_over_permitted,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => {
@@ -7042,7 +6138,7 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                         7usize,
                         &mut out.departure_airport,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 8usize => {
@@ -7051,7 +6147,7 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                         8usize,
                         &mut out.arrival_airport,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 9usize => {
@@ -7060,7 +6156,7 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                         9usize,
                         &mut out.flight_number,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 10usize => {
@@ -7069,7 +6165,7 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                         10usize,
                         &mut out.departure_time,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 11usize => {
@@ -7078,7 +6174,7 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                         11usize,
                         &mut out.arrival_time,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 12usize => {
@@ -7087,7 +6183,7 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                         12usize,
                         &mut out.fare_basis_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 13usize => r.complex_once(&mut seen, 13usize, &mut out.fare, child),
@@ -7099,7 +6195,7 @@ impl XmlRead for crate::generated::ebl::FlightDetailsType {
                         16usize,
                         &mut out.endorsement_or_restrictions,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -7117,12 +6213,8 @@ impl XmlWrite for crate::generated::ebl::FlowControlDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorURL", &self.error_url);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "InContextReturnURL",
-            &self.in_context_return_url,
-        );
+        w.scalar_opt(EBL, "ErrorURL", &self.error_url);
+        w.scalar_opt(EBL, "InContextReturnURL", &self.in_context_return_url);
         w.finish(ns, name)
     }
 }
@@ -7133,23 +6225,18 @@ impl XmlRead for crate::generated::ebl::FlowControlDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "ErrorURL"), (EBL, "InContextReturnURL")];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "ErrorURL"),
-                        (crate::generated::ns::EBL, "InContextReturnURL"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.error_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -7158,7 +6245,7 @@ impl XmlRead for crate::generated::ebl::FlowControlDetailsType {
                         1usize,
                         &mut out.in_context_return_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -7176,13 +6263,9 @@ impl XmlWrite for crate::generated::ebl::FundingSourceDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
+        w.scalar_opt(EBL, "AllowPushFunding", &self.allow_push_funding);
         w.scalar_opt(
-            crate::generated::ns::EBL,
-            "AllowPushFunding",
-            &self.allow_push_funding,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "UserSelectedFundingSource",
             &self.user_selected_funding_source,
         );
@@ -7196,23 +6279,21 @@ impl XmlRead for crate::generated::ebl::FundingSourceDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "AllowPushFunding"),
+            (EBL, "UserSelectedFundingSource"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "AllowPushFunding"),
-                        (crate::generated::ns::EBL, "UserSelectedFundingSource"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.allow_push_funding,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -7221,7 +6302,7 @@ impl XmlRead for crate::generated::ebl::FundingSourceDetailsType {
                         1usize,
                         &mut out.user_selected_funding_source,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -7261,20 +6342,12 @@ impl XmlWrite for crate::generated::ebl::GetAccessPermissionDetailsResponseDetai
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "FirstName", &self.first_name);
-        w.scalar_opt(crate::generated::ns::EBL, "LastName", &self.last_name);
-        w.scalar_opt(crate::generated::ns::EBL, "Email", &self.email);
-        w.scalar_list(
-            crate::generated::ns::EBL,
-            "AccessPermissionName",
-            &self.access_permission_name,
-        );
-        w.scalar_list(
-            crate::generated::ns::EBL,
-            "AccessPermissionStatus",
-            &self.access_permission_status,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "PayerID", &self.payer_id);
+        w.scalar_opt(EBL, "FirstName", &self.first_name);
+        w.scalar_opt(EBL, "LastName", &self.last_name);
+        w.scalar_opt(EBL, "Email", &self.email);
+        w.scalar_list(EBL, "AccessPermissionName", &self.access_permission_name);
+        w.scalar_list(EBL, "AccessPermissionStatus", &self.access_permission_status);
+        w.scalar_opt(EBL, "PayerID", &self.payer_id);
         w.finish(ns, name)
     }
 }
@@ -7285,27 +6358,25 @@ impl XmlRead for crate::generated::ebl::GetAccessPermissionDetailsResponseDetail
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "FirstName"),
+            (EBL, "LastName"),
+            (EBL, "Email"),
+            (EBL, "AccessPermissionName"),
+            (EBL, "AccessPermissionStatus"),
+            (EBL, "PayerID"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 4usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "FirstName"),
-                        (crate::generated::ns::EBL, "LastName"),
-                        (crate::generated::ns::EBL, "Email"),
-                        (crate::generated::ns::EBL, "AccessPermissionName"),
-                        (crate::generated::ns::EBL, "AccessPermissionStatus"),
-                        (crate::generated::ns::EBL, "PayerID"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.first_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -7314,31 +6385,17 @@ impl XmlRead for crate::generated::ebl::GetAccessPermissionDetailsResponseDetail
                         1usize,
                         &mut out.last_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        2usize,
-                        &mut out.email,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 2usize, &mut out.email, child, Ws::Preserve)
                 }
                 3usize => {
-                    r.scalar_item(
-                        &mut out.access_permission_name,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_item(&mut out.access_permission_name, child, Ws::Preserve)
                 }
                 4usize => {
-                    r.scalar_item(
-                        &mut out.access_permission_status,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_item(&mut out.access_permission_status, child, Ws::Preserve)
                 }
                 5usize => {
                     r.scalar_once(
@@ -7346,7 +6403,7 @@ impl XmlRead for crate::generated::ebl::GetAccessPermissionDetailsResponseDetail
                         3usize,
                         &mut out.payer_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -7364,10 +6421,10 @@ impl XmlWrite for crate::generated::ebl::GetAuthDetailsResponseDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "FirstName", &self.first_name);
-        w.scalar_opt(crate::generated::ns::EBL, "LastName", &self.last_name);
-        w.scalar_opt(crate::generated::ns::EBL, "Email", &self.email);
-        w.scalar_opt(crate::generated::ns::EBL, "PayerID", &self.payer_id);
+        w.scalar_opt(EBL, "FirstName", &self.first_name);
+        w.scalar_opt(EBL, "LastName", &self.last_name);
+        w.scalar_opt(EBL, "Email", &self.email);
+        w.scalar_opt(EBL, "PayerID", &self.payer_id);
         w.finish(ns, name)
     }
 }
@@ -7378,25 +6435,23 @@ impl XmlRead for crate::generated::ebl::GetAuthDetailsResponseDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "FirstName"),
+            (EBL, "LastName"),
+            (EBL, "Email"),
+            (EBL, "PayerID"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 4usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "FirstName"),
-                        (crate::generated::ns::EBL, "LastName"),
-                        (crate::generated::ns::EBL, "Email"),
-                        (crate::generated::ns::EBL, "PayerID"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.first_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -7405,17 +6460,11 @@ impl XmlRead for crate::generated::ebl::GetAuthDetailsResponseDetailsType {
                         1usize,
                         &mut out.last_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        2usize,
-                        &mut out.email,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 2usize, &mut out.email, child, Ws::Preserve)
                 }
                 3usize => {
                     r.scalar_once(
@@ -7423,7 +6472,7 @@ impl XmlRead for crate::generated::ebl::GetAuthDetailsResponseDetailsType {
                         3usize,
                         &mut out.payer_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -7442,12 +6491,8 @@ for crate::generated::ebl::GetBillingAgreementCustomerDetailsResponseDetailsType
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(crate::generated::ns::EBL, "PayerInfo", &self.payer_info);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "BillingAddress",
-            &self.billing_address,
-        );
+        w.complex_opt(EBL, "PayerInfo", &self.payer_info);
+        w.complex_opt(EBL, "BillingAddress", &self.billing_address);
         w.finish(ns, name)
     }
 }
@@ -7459,16 +6504,11 @@ for crate::generated::ebl::GetBillingAgreementCustomerDetailsResponseDetailsType
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "PayerInfo"), (EBL, "BillingAddress")];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "PayerInfo"),
-                        (crate::generated::ns::EBL, "BillingAddress"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => r.complex_once(&mut seen, 0usize, &mut out.payer_info, child),
                 1usize => {
                     r.complex_once(&mut seen, 1usize, &mut out.billing_address, child)
@@ -7488,30 +6528,22 @@ impl XmlWrite for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Status", &self.status);
-        w.scalar_opt(crate::generated::ns::EBL, "StartDate", &self.start_date);
-        w.scalar_opt(crate::generated::ns::EBL, "LastUpdated", &self.last_updated);
-        w.scalar_opt(crate::generated::ns::EBL, "Reason", &self.reason);
-        w.scalar_opt(crate::generated::ns::EBL, "ProgramName", &self.program_name);
-        w.scalar_opt(crate::generated::ns::EBL, "ProgramCode", &self.program_code);
-        w.scalar_opt(crate::generated::ns::EBL, "CampaignID", &self.campaign_id);
+        w.scalar_opt(EBL, "Status", &self.status);
+        w.scalar_opt(EBL, "StartDate", &self.start_date);
+        w.scalar_opt(EBL, "LastUpdated", &self.last_updated);
+        w.scalar_opt(EBL, "Reason", &self.reason);
+        w.scalar_opt(EBL, "ProgramName", &self.program_name);
+        w.scalar_opt(EBL, "ProgramCode", &self.program_code);
+        w.scalar_opt(EBL, "CampaignID", &self.campaign_id);
+        w.scalar_opt(EBL, "UserWithdrawalLimit", &self.user_withdrawal_limit);
+        w.scalar_opt(EBL, "PartnerCustom", &self.partner_custom);
+        w.complex_opt(EBL, "AccountOwner", &self.account_owner);
+        w.complex_opt(EBL, "Credentials", &self.credentials);
+        w.scalar_opt(EBL, "ConfigureAPIs", &self.configure_ap_is);
+        w.scalar_opt(EBL, "EmailVerificationStatus", &self.email_verification_status);
+        w.scalar_opt(EBL, "VettingStatus", &self.vetting_status);
         w.scalar_opt(
-            crate::generated::ns::EBL,
-            "UserWithdrawalLimit",
-            &self.user_withdrawal_limit,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "PartnerCustom", &self.partner_custom);
-        w.complex_opt(crate::generated::ns::EBL, "AccountOwner", &self.account_owner);
-        w.complex_opt(crate::generated::ns::EBL, "Credentials", &self.credentials);
-        w.scalar_opt(crate::generated::ns::EBL, "ConfigureAPIs", &self.configure_ap_is);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "EmailVerificationStatus",
-            &self.email_verification_status,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "VettingStatus", &self.vetting_status);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "BankAccountVerificationStatus",
             &self.bank_account_verification_status,
         );
@@ -7525,36 +6557,34 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Status"),
+            (EBL, "StartDate"),
+            (EBL, "LastUpdated"),
+            (EBL, "Reason"),
+            (EBL, "ProgramName"),
+            (EBL, "ProgramCode"),
+            (EBL, "CampaignID"),
+            (EBL, "UserWithdrawalLimit"),
+            (EBL, "PartnerCustom"),
+            (EBL, "AccountOwner"),
+            (EBL, "Credentials"),
+            (EBL, "ConfigureAPIs"),
+            (EBL, "EmailVerificationStatus"),
+            (EBL, "VettingStatus"),
+            (EBL, "BankAccountVerificationStatus"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 15usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Status"),
-                        (crate::generated::ns::EBL, "StartDate"),
-                        (crate::generated::ns::EBL, "LastUpdated"),
-                        (crate::generated::ns::EBL, "Reason"),
-                        (crate::generated::ns::EBL, "ProgramName"),
-                        (crate::generated::ns::EBL, "ProgramCode"),
-                        (crate::generated::ns::EBL, "CampaignID"),
-                        (crate::generated::ns::EBL, "UserWithdrawalLimit"),
-                        (crate::generated::ns::EBL, "PartnerCustom"),
-                        (crate::generated::ns::EBL, "AccountOwner"),
-                        (crate::generated::ns::EBL, "Credentials"),
-                        (crate::generated::ns::EBL, "ConfigureAPIs"),
-                        (crate::generated::ns::EBL, "EmailVerificationStatus"),
-                        (crate::generated::ns::EBL, "VettingStatus"),
-                        (crate::generated::ns::EBL, "BankAccountVerificationStatus"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.status,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
@@ -7563,7 +6593,7 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
                         1usize,
                         &mut out.start_date,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 2usize => {
@@ -7572,7 +6602,7 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
                         2usize,
                         &mut out.last_updated,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 3usize => {
@@ -7581,7 +6611,7 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
                         3usize,
                         &mut out.reason,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -7590,7 +6620,7 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
                         4usize,
                         &mut out.program_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
@@ -7599,7 +6629,7 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
                         5usize,
                         &mut out.program_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 6usize => {
@@ -7608,7 +6638,7 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
                         6usize,
                         &mut out.campaign_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => {
@@ -7617,7 +6647,7 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
                         7usize,
                         &mut out.user_withdrawal_limit,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 8usize => {
@@ -7626,7 +6656,7 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
                         8usize,
                         &mut out.partner_custom,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 9usize => {
@@ -7641,7 +6671,7 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
                         11usize,
                         &mut out.configure_ap_is,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 12usize => {
@@ -7650,7 +6680,7 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
                         12usize,
                         &mut out.email_verification_status,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 13usize => {
@@ -7659,7 +6689,7 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
                         13usize,
                         &mut out.vetting_status,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 14usize => {
@@ -7668,7 +6698,7 @@ impl XmlRead for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
                         14usize,
                         &mut out.bank_account_verification_status,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -7686,97 +6716,45 @@ impl XmlWrite for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetail
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Token", &self.token);
-        w.complex_opt(crate::generated::ns::EBL, "PayerInfo", &self.payer_info);
-        w.scalar_opt(crate::generated::ns::EBL, "Custom", &self.custom);
-        w.scalar_opt(crate::generated::ns::EBL, "InvoiceID", &self.invoice_id);
-        w.scalar_opt(crate::generated::ns::EBL, "ContactPhone", &self.contact_phone);
+        w.scalar_opt(EBL, "Token", &self.token);
+        w.complex_opt(EBL, "PayerInfo", &self.payer_info);
+        w.scalar_opt(EBL, "Custom", &self.custom);
+        w.scalar_opt(EBL, "InvoiceID", &self.invoice_id);
+        w.scalar_opt(EBL, "ContactPhone", &self.contact_phone);
         w.scalar_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "BillingAgreementAcceptedStatus",
             &self.billing_agreement_accepted_status,
         );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "RedirectRequired",
-            &self.redirect_required,
-        );
+        w.scalar_opt(EBL, "RedirectRequired", &self.redirect_required);
+        w.complex_opt(EBL, "BillingAddress", &self.billing_address);
+        w.scalar_opt(EBL, "Note", &self.note);
+        w.scalar_opt(EBL, "CheckoutStatus", &self.checkout_status);
+        w.complex_opt(EBL, "PayPalAdjustment", &self.pay_pal_adjustment);
+        w.complex_list(EBL, "PaymentDetails", &self.payment_details);
+        w.complex_opt(EBL, "UserSelectedOptions", &self.user_selected_options);
+        w.complex_list(EBL, "IncentiveDetails", &self.incentive_details);
+        w.scalar_opt(EBL, "GiftMessage", &self.gift_message);
+        w.scalar_opt(EBL, "GiftReceiptEnable", &self.gift_receipt_enable);
+        w.scalar_opt(EBL, "GiftWrapName", &self.gift_wrap_name);
+        w.complex_opt(EBL, "GiftWrapAmount", &self.gift_wrap_amount);
+        w.scalar_opt(EBL, "BuyerMarketingEmail", &self.buyer_marketing_email);
+        w.scalar_opt(EBL, "SurveyQuestion", &self.survey_question);
+        w.scalar_list(EBL, "SurveyChoiceSelected", &self.survey_choice_selected);
+        w.complex_list(EBL, "PaymentRequestInfo", &self.payment_request_info);
         w.complex_opt(
-            crate::generated::ns::EBL,
-            "BillingAddress",
-            &self.billing_address,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "Note", &self.note);
-        w.scalar_opt(crate::generated::ns::EBL, "CheckoutStatus", &self.checkout_status);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "PayPalAdjustment",
-            &self.pay_pal_adjustment,
-        );
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "PaymentDetails",
-            &self.payment_details,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "UserSelectedOptions",
-            &self.user_selected_options,
-        );
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "IncentiveDetails",
-            &self.incentive_details,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "GiftMessage", &self.gift_message);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "GiftReceiptEnable",
-            &self.gift_receipt_enable,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "GiftWrapName", &self.gift_wrap_name);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "GiftWrapAmount",
-            &self.gift_wrap_amount,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "BuyerMarketingEmail",
-            &self.buyer_marketing_email,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "SurveyQuestion", &self.survey_question);
-        w.scalar_list(
-            crate::generated::ns::EBL,
-            "SurveyChoiceSelected",
-            &self.survey_choice_selected,
-        );
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "PaymentRequestInfo",
-            &self.payment_request_info,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "ExternalRememberMeStatusDetails",
             &self.external_remember_me_status_details,
         );
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "RefreshTokenStatusDetails",
             &self.refresh_token_status_details,
         );
-        w.complex_list(crate::generated::ns::EBL, "PaymentInfo", &self.payment_info);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "CartChangeTolerance",
-            &self.cart_change_tolerance,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "InstrumentDetails",
-            &self.instrument_details,
-        );
+        w.complex_list(EBL, "PaymentInfo", &self.payment_info);
+        w.scalar_opt(EBL, "CartChangeTolerance", &self.cart_change_tolerance);
+        w.complex_opt(EBL, "InstrumentDetails", &self.instrument_details);
         w.finish(ns, name)
     }
 }
@@ -7787,49 +6765,41 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Token"),
+            (EBL, "PayerInfo"),
+            (EBL, "Custom"),
+            (EBL, "InvoiceID"),
+            (EBL, "ContactPhone"),
+            (EBL, "BillingAgreementAcceptedStatus"),
+            (EBL, "RedirectRequired"),
+            (EBL, "BillingAddress"),
+            (EBL, "Note"),
+            (EBL, "CheckoutStatus"),
+            (EBL, "PayPalAdjustment"),
+            (EBL, "PaymentDetails"),
+            (EBL, "UserSelectedOptions"),
+            (EBL, "IncentiveDetails"),
+            (EBL, "GiftMessage"),
+            (EBL, "GiftReceiptEnable"),
+            (EBL, "GiftWrapName"),
+            (EBL, "GiftWrapAmount"),
+            (EBL, "BuyerMarketingEmail"),
+            (EBL, "SurveyQuestion"),
+            (EBL, "SurveyChoiceSelected"),
+            (EBL, "PaymentRequestInfo"),
+            (EBL, "ExternalRememberMeStatusDetails"),
+            (EBL, "RefreshTokenStatusDetails"),
+            (EBL, "PaymentInfo"),
+            (EBL, "CartChangeTolerance"),
+            (EBL, "InstrumentDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 22usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Token"),
-                        (crate::generated::ns::EBL, "PayerInfo"),
-                        (crate::generated::ns::EBL, "Custom"),
-                        (crate::generated::ns::EBL, "InvoiceID"),
-                        (crate::generated::ns::EBL, "ContactPhone"),
-                        (crate::generated::ns::EBL, "BillingAgreementAcceptedStatus"),
-                        (crate::generated::ns::EBL, "RedirectRequired"),
-                        (crate::generated::ns::EBL, "BillingAddress"),
-                        (crate::generated::ns::EBL, "Note"),
-                        (crate::generated::ns::EBL, "CheckoutStatus"),
-                        (crate::generated::ns::EBL, "PayPalAdjustment"),
-                        (crate::generated::ns::EBL, "PaymentDetails"),
-                        (crate::generated::ns::EBL, "UserSelectedOptions"),
-                        (crate::generated::ns::EBL, "IncentiveDetails"),
-                        (crate::generated::ns::EBL, "GiftMessage"),
-                        (crate::generated::ns::EBL, "GiftReceiptEnable"),
-                        (crate::generated::ns::EBL, "GiftWrapName"),
-                        (crate::generated::ns::EBL, "GiftWrapAmount"),
-                        (crate::generated::ns::EBL, "BuyerMarketingEmail"),
-                        (crate::generated::ns::EBL, "SurveyQuestion"),
-                        (crate::generated::ns::EBL, "SurveyChoiceSelected"),
-                        (crate::generated::ns::EBL, "PaymentRequestInfo"),
-                        (crate::generated::ns::EBL, "ExternalRememberMeStatusDetails"),
-                        (crate::generated::ns::EBL, "RefreshTokenStatusDetails"),
-                        (crate::generated::ns::EBL, "PaymentInfo"),
-                        (crate::generated::ns::EBL, "CartChangeTolerance"),
-                        (crate::generated::ns::EBL, "InstrumentDetails"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.token,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.token, child, Ws::Preserve)
                 }
                 1usize => r.complex_once(&mut seen, 1usize, &mut out.payer_info, child),
                 2usize => {
@@ -7838,7 +6808,7 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         2usize,
                         &mut out.custom,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -7847,7 +6817,7 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         3usize,
                         &mut out.invoice_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -7856,7 +6826,7 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         4usize,
                         &mut out.contact_phone,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
@@ -7865,7 +6835,7 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         5usize,
                         &mut out.billing_agreement_accepted_status,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 6usize => {
@@ -7874,20 +6844,14 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         6usize,
                         &mut out.redirect_required,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => {
                     r.complex_once(&mut seen, 7usize, &mut out.billing_address, child)
                 }
                 8usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        8usize,
-                        &mut out.note,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 8usize, &mut out.note, child, Ws::Preserve)
                 }
                 9usize => {
                     r.scalar_once(
@@ -7895,7 +6859,7 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         9usize,
                         &mut out.checkout_status,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 10usize => {
@@ -7922,7 +6886,7 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         12usize,
                         &mut out.gift_message,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 15usize => {
@@ -7931,7 +6895,7 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         13usize,
                         &mut out.gift_receipt_enable,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 16usize => {
@@ -7940,7 +6904,7 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         14usize,
                         &mut out.gift_wrap_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 17usize => {
@@ -7952,7 +6916,7 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         16usize,
                         &mut out.buyer_marketing_email,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 19usize => {
@@ -7961,15 +6925,11 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         17usize,
                         &mut out.survey_question,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 20usize => {
-                    r.scalar_item(
-                        &mut out.survey_choice_selected,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_item(&mut out.survey_choice_selected, child, Ws::Preserve)
                 }
                 21usize => r.complex_item(&mut out.payment_request_info, child),
                 22usize => {
@@ -7995,7 +6955,7 @@ impl XmlRead for crate::generated::ebl::GetExpressCheckoutDetailsResponseDetails
                         20usize,
                         &mut out.cart_change_tolerance,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 26usize => {
@@ -8021,28 +6981,12 @@ impl XmlWrite for crate::generated::ebl::GetIncentiveEvaluationRequestDetailsTyp
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ExternalBuyerId",
-            &self.external_buyer_id,
-        );
-        w.scalar_list(
-            crate::generated::ns::EBL,
-            "IncentiveCodes",
-            &self.incentive_codes,
-        );
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "ApplyIndication",
-            &self.apply_indication,
-        );
-        w.complex_list(crate::generated::ns::EBL, "Buckets", &self.buckets);
-        w.complex_opt(crate::generated::ns::EBL, "CartTotalAmt", &self.cart_total_amt);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "RequestDetails",
-            &self.request_details,
-        );
+        w.scalar_opt(EBL, "ExternalBuyerId", &self.external_buyer_id);
+        w.scalar_list(EBL, "IncentiveCodes", &self.incentive_codes);
+        w.complex_list(EBL, "ApplyIndication", &self.apply_indication);
+        w.complex_list(EBL, "Buckets", &self.buckets);
+        w.complex_opt(EBL, "CartTotalAmt", &self.cart_total_amt);
+        w.complex_opt(EBL, "RequestDetails", &self.request_details);
         w.finish(ns, name)
     }
 }
@@ -8053,36 +6997,28 @@ impl XmlRead for crate::generated::ebl::GetIncentiveEvaluationRequestDetailsType
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "ExternalBuyerId"),
+            (EBL, "IncentiveCodes"),
+            (EBL, "ApplyIndication"),
+            (EBL, "Buckets"),
+            (EBL, "CartTotalAmt"),
+            (EBL, "RequestDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "ExternalBuyerId"),
-                        (crate::generated::ns::EBL, "IncentiveCodes"),
-                        (crate::generated::ns::EBL, "ApplyIndication"),
-                        (crate::generated::ns::EBL, "Buckets"),
-                        (crate::generated::ns::EBL, "CartTotalAmt"),
-                        (crate::generated::ns::EBL, "RequestDetails"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.external_buyer_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
-                1usize => {
-                    r.scalar_item(
-                        &mut out.incentive_codes,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
-                }
+                1usize => r.scalar_item(&mut out.incentive_codes, child, Ws::Preserve),
                 2usize => r.complex_item(&mut out.apply_indication, child),
                 3usize => r.complex_item(&mut out.buckets, child),
                 4usize => {
@@ -8106,12 +7042,8 @@ impl XmlWrite for crate::generated::ebl::GetIncentiveEvaluationResponseDetailsTy
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "IncentiveDetails",
-            &self.incentive_details,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "RequestId", &self.request_id);
+        w.complex_list(EBL, "IncentiveDetails", &self.incentive_details);
+        w.scalar_opt(EBL, "RequestId", &self.request_id);
         w.finish(ns, name)
     }
 }
@@ -8122,16 +7054,11 @@ impl XmlRead for crate::generated::ebl::GetIncentiveEvaluationResponseDetailsTyp
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "IncentiveDetails"), (EBL, "RequestId")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "IncentiveDetails"),
-                        (crate::generated::ns::EBL, "RequestId"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => r.complex_item(&mut out.incentive_details, child),
                 1usize => {
                     r.scalar_once(
@@ -8139,7 +7066,7 @@ impl XmlRead for crate::generated::ebl::GetIncentiveEvaluationResponseDetailsTyp
                         0usize,
                         &mut out.request_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -8157,7 +7084,7 @@ impl XmlWrite for crate::generated::ebl::GetMobileStatusRequestDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(crate::generated::ns::EBL, "Phone", &self.phone);
+        w.complex_opt(EBL, "Phone", &self.phone);
         w.finish(ns, name)
     }
 }
@@ -8168,10 +7095,11 @@ impl XmlRead for crate::generated::ebl::GetMobileStatusRequestDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "Phone")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child.find_in(&[(crate::generated::ns::EBL, "Phone")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => r.complex_once(&mut seen, 0usize, &mut out.phone, child),
                 _ => r.skip_unknown(child),
             },
@@ -8189,76 +7117,44 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "ProfileID", &self.profile_id);
-        w.scalar_opt(crate::generated::ns::EBL, "ProfileStatus", &self.profile_status);
-        w.scalar_opt(crate::generated::ns::EBL, "Description", &self.description);
+        w.scalar_opt(EBL, "ProfileID", &self.profile_id);
+        w.scalar_opt(EBL, "ProfileStatus", &self.profile_status);
+        w.scalar_opt(EBL, "Description", &self.description);
         w.scalar_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "AutoBillOutstandingAmount",
             &self.auto_bill_outstanding_amount,
         );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "MaxFailedPayments",
-            &self.max_failed_payments,
-        );
+        w.scalar_opt(EBL, "MaxFailedPayments", &self.max_failed_payments);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "RecurringPaymentsProfileDetails",
             &self.recurring_payments_profile_details,
         );
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "CurrentRecurringPaymentsPeriod",
             &self.current_recurring_payments_period,
         );
+        w.complex_opt(EBL, "RecurringPaymentsSummary", &self.recurring_payments_summary);
+        w.complex_opt(EBL, "CreditCard", &self.credit_card);
         w.complex_opt(
-            crate::generated::ns::EBL,
-            "RecurringPaymentsSummary",
-            &self.recurring_payments_summary,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "CreditCard", &self.credit_card);
-        w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "TrialRecurringPaymentsPeriod",
             &self.trial_recurring_payments_period,
         );
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "RegularRecurringPaymentsPeriod",
             &self.regular_recurring_payments_period,
         );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "TrialAmountPaid",
-            &self.trial_amount_paid,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "RegularAmountPaid",
-            &self.regular_amount_paid,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "AggregateAmount",
-            &self.aggregate_amount,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "AggregateOptionalAmount",
-            &self.aggregate_optional_amount,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "FinalPaymentDueDate",
-            &self.final_payment_due_date,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "SoftDescriptor", &self.soft_descriptor);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "SoftDescriptorCity",
-            &self.soft_descriptor_city,
-        );
+        w.complex_opt(EBL, "TrialAmountPaid", &self.trial_amount_paid);
+        w.complex_opt(EBL, "RegularAmountPaid", &self.regular_amount_paid);
+        w.complex_opt(EBL, "AggregateAmount", &self.aggregate_amount);
+        w.complex_opt(EBL, "AggregateOptionalAmount", &self.aggregate_optional_amount);
+        w.scalar_opt(EBL, "FinalPaymentDueDate", &self.final_payment_due_date);
+        w.scalar_opt(EBL, "SoftDescriptor", &self.soft_descriptor);
+        w.scalar_opt(EBL, "SoftDescriptorCity", &self.soft_descriptor_city);
         w.finish(ns, name)
     }
 }
@@ -8270,39 +7166,37 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "ProfileID"),
+            (EBL, "ProfileStatus"),
+            (EBL, "Description"),
+            (EBL, "AutoBillOutstandingAmount"),
+            (EBL, "MaxFailedPayments"),
+            (EBL, "RecurringPaymentsProfileDetails"),
+            (EBL, "CurrentRecurringPaymentsPeriod"),
+            (EBL, "RecurringPaymentsSummary"),
+            (EBL, "CreditCard"),
+            (EBL, "TrialRecurringPaymentsPeriod"),
+            (EBL, "RegularRecurringPaymentsPeriod"),
+            (EBL, "TrialAmountPaid"),
+            (EBL, "RegularAmountPaid"),
+            (EBL, "AggregateAmount"),
+            (EBL, "AggregateOptionalAmount"),
+            (EBL, "FinalPaymentDueDate"),
+            (EBL, "SoftDescriptor"),
+            (EBL, "SoftDescriptorCity"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 18usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "ProfileID"),
-                        (crate::generated::ns::EBL, "ProfileStatus"),
-                        (crate::generated::ns::EBL, "Description"),
-                        (crate::generated::ns::EBL, "AutoBillOutstandingAmount"),
-                        (crate::generated::ns::EBL, "MaxFailedPayments"),
-                        (crate::generated::ns::EBL, "RecurringPaymentsProfileDetails"),
-                        (crate::generated::ns::EBL, "CurrentRecurringPaymentsPeriod"),
-                        (crate::generated::ns::EBL, "RecurringPaymentsSummary"),
-                        (crate::generated::ns::EBL, "CreditCard"),
-                        (crate::generated::ns::EBL, "TrialRecurringPaymentsPeriod"),
-                        (crate::generated::ns::EBL, "RegularRecurringPaymentsPeriod"),
-                        (crate::generated::ns::EBL, "TrialAmountPaid"),
-                        (crate::generated::ns::EBL, "RegularAmountPaid"),
-                        (crate::generated::ns::EBL, "AggregateAmount"),
-                        (crate::generated::ns::EBL, "AggregateOptionalAmount"),
-                        (crate::generated::ns::EBL, "FinalPaymentDueDate"),
-                        (crate::generated::ns::EBL, "SoftDescriptor"),
-                        (crate::generated::ns::EBL, "SoftDescriptorCity"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.profile_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -8311,7 +7205,7 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                         1usize,
                         &mut out.profile_status,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 2usize => {
@@ -8320,7 +7214,7 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                         2usize,
                         &mut out.description,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -8329,7 +7223,7 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                         3usize,
                         &mut out.auto_bill_outstanding_amount,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 4usize => {
@@ -8338,7 +7232,7 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                         4usize,
                         &mut out.max_failed_payments,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 5usize => {
@@ -8410,7 +7304,7 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                         15usize,
                         &mut out.final_payment_due_date,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 16usize => {
@@ -8419,7 +7313,7 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                         16usize,
                         &mut out.soft_descriptor,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 17usize => {
@@ -8428,7 +7322,7 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
                         17usize,
                         &mut out.soft_descriptor_city,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -8468,17 +7362,9 @@ impl XmlWrite for crate::generated::ebl::IdentificationInfoType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(crate::generated::ns::EBL, "MobileIDInfo", &self.mobile_id_info);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "RememberMeIDInfo",
-            &self.remember_me_id_info,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "IdentityTokenInfo",
-            &self.identity_token_info,
-        );
+        w.complex_opt(EBL, "MobileIDInfo", &self.mobile_id_info);
+        w.complex_opt(EBL, "RememberMeIDInfo", &self.remember_me_id_info);
+        w.complex_opt(EBL, "IdentityTokenInfo", &self.identity_token_info);
         w.finish(ns, name)
     }
 }
@@ -8489,17 +7375,15 @@ impl XmlRead for crate::generated::ebl::IdentificationInfoType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "MobileIDInfo"),
+            (EBL, "RememberMeIDInfo"),
+            (EBL, "IdentityTokenInfo"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "MobileIDInfo"),
-                        (crate::generated::ns::EBL, "RememberMeIDInfo"),
-                        (crate::generated::ns::EBL, "IdentityTokenInfo"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(&mut seen, 0usize, &mut out.mobile_id_info, child)
                 }
@@ -8534,7 +7418,7 @@ impl XmlWrite for crate::generated::ebl::IdentityTokenInfoType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "AccessToken", &self.access_token);
+        w.scalar_opt(EBL, "AccessToken", &self.access_token);
         w.finish(ns, name)
     }
 }
@@ -8545,18 +7429,18 @@ impl XmlRead for crate::generated::ebl::IdentityTokenInfoType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "AccessToken")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::EBL, "AccessToken")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.access_token,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -8574,19 +7458,11 @@ impl XmlWrite for crate::generated::ebl::IncentiveAppliedDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "PaymentRequestID",
-            &self.payment_request_id,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "ItemId", &self.item_id);
-        w.scalar_opt(crate::generated::ns::EBL, "ExternalTxnId", &self.external_txn_id);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "DiscountAmount",
-            &self.discount_amount,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "SubType", &self.sub_type);
+        w.scalar_opt(EBL, "PaymentRequestID", &self.payment_request_id);
+        w.scalar_opt(EBL, "ItemId", &self.item_id);
+        w.scalar_opt(EBL, "ExternalTxnId", &self.external_txn_id);
+        w.complex_opt(EBL, "DiscountAmount", &self.discount_amount);
+        w.scalar_opt(EBL, "SubType", &self.sub_type);
         w.finish(ns, name)
     }
 }
@@ -8597,26 +7473,24 @@ impl XmlRead for crate::generated::ebl::IncentiveAppliedDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "PaymentRequestID"),
+            (EBL, "ItemId"),
+            (EBL, "ExternalTxnId"),
+            (EBL, "DiscountAmount"),
+            (EBL, "SubType"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 5usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "PaymentRequestID"),
-                        (crate::generated::ns::EBL, "ItemId"),
-                        (crate::generated::ns::EBL, "ExternalTxnId"),
-                        (crate::generated::ns::EBL, "DiscountAmount"),
-                        (crate::generated::ns::EBL, "SubType"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.payment_request_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -8625,7 +7499,7 @@ impl XmlRead for crate::generated::ebl::IncentiveAppliedDetailsType {
                         1usize,
                         &mut out.item_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -8634,7 +7508,7 @@ impl XmlRead for crate::generated::ebl::IncentiveAppliedDetailsType {
                         2usize,
                         &mut out.external_txn_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -8646,7 +7520,7 @@ impl XmlRead for crate::generated::ebl::IncentiveAppliedDetailsType {
                         4usize,
                         &mut out.sub_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -8675,14 +7549,10 @@ impl XmlWrite for crate::generated::ebl::IncentiveAppliedToType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "BucketId", &self.bucket_id);
-        w.scalar_opt(crate::generated::ns::EBL, "ItemId", &self.item_id);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "IncentiveAmount",
-            &self.incentive_amount,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "SubType", &self.sub_type);
+        w.scalar_opt(EBL, "BucketId", &self.bucket_id);
+        w.scalar_opt(EBL, "ItemId", &self.item_id);
+        w.complex_opt(EBL, "IncentiveAmount", &self.incentive_amount);
+        w.scalar_opt(EBL, "SubType", &self.sub_type);
         w.finish(ns, name)
     }
 }
@@ -8693,25 +7563,23 @@ impl XmlRead for crate::generated::ebl::IncentiveAppliedToType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "BucketId"),
+            (EBL, "ItemId"),
+            (EBL, "IncentiveAmount"),
+            (EBL, "SubType"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 4usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "BucketId"),
-                        (crate::generated::ns::EBL, "ItemId"),
-                        (crate::generated::ns::EBL, "IncentiveAmount"),
-                        (crate::generated::ns::EBL, "SubType"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.bucket_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -8720,7 +7588,7 @@ impl XmlRead for crate::generated::ebl::IncentiveAppliedToType {
                         1usize,
                         &mut out.item_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -8732,7 +7600,7 @@ impl XmlRead for crate::generated::ebl::IncentiveAppliedToType {
                         3usize,
                         &mut out.sub_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -8750,12 +7618,8 @@ impl XmlWrite for crate::generated::ebl::IncentiveApplyIndicationType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "PaymentRequestID",
-            &self.payment_request_id,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "ItemId", &self.item_id);
+        w.scalar_opt(EBL, "PaymentRequestID", &self.payment_request_id);
+        w.scalar_opt(EBL, "ItemId", &self.item_id);
         w.finish(ns, name)
     }
 }
@@ -8766,23 +7630,18 @@ impl XmlRead for crate::generated::ebl::IncentiveApplyIndicationType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "PaymentRequestID"), (EBL, "ItemId")];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "PaymentRequestID"),
-                        (crate::generated::ns::EBL, "ItemId"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.payment_request_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -8791,7 +7650,7 @@ impl XmlRead for crate::generated::ebl::IncentiveApplyIndicationType {
                         1usize,
                         &mut out.item_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -8809,39 +7668,15 @@ impl XmlWrite for crate::generated::ebl::IncentiveBucketType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_list(crate::generated::ns::EBL, "Items", &self.items);
-        w.scalar_opt(crate::generated::ns::EBL, "BucketId", &self.bucket_id);
-        w.scalar_opt(crate::generated::ns::EBL, "SellerId", &self.seller_id);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ExternalSellerId",
-            &self.external_seller_id,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "BucketSubtotalAmt",
-            &self.bucket_subtotal_amt,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "BucketShippingAmt",
-            &self.bucket_shipping_amt,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "BucketInsuranceAmt",
-            &self.bucket_insurance_amt,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "BucketSalesTaxAmt",
-            &self.bucket_sales_tax_amt,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "BucketTotalAmt",
-            &self.bucket_total_amt,
-        );
+        w.complex_list(EBL, "Items", &self.items);
+        w.scalar_opt(EBL, "BucketId", &self.bucket_id);
+        w.scalar_opt(EBL, "SellerId", &self.seller_id);
+        w.scalar_opt(EBL, "ExternalSellerId", &self.external_seller_id);
+        w.complex_opt(EBL, "BucketSubtotalAmt", &self.bucket_subtotal_amt);
+        w.complex_opt(EBL, "BucketShippingAmt", &self.bucket_shipping_amt);
+        w.complex_opt(EBL, "BucketInsuranceAmt", &self.bucket_insurance_amt);
+        w.complex_opt(EBL, "BucketSalesTaxAmt", &self.bucket_sales_tax_amt);
+        w.complex_opt(EBL, "BucketTotalAmt", &self.bucket_total_amt);
         w.finish(ns, name)
     }
 }
@@ -8852,23 +7687,21 @@ impl XmlRead for crate::generated::ebl::IncentiveBucketType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Items"),
+            (EBL, "BucketId"),
+            (EBL, "SellerId"),
+            (EBL, "ExternalSellerId"),
+            (EBL, "BucketSubtotalAmt"),
+            (EBL, "BucketShippingAmt"),
+            (EBL, "BucketInsuranceAmt"),
+            (EBL, "BucketSalesTaxAmt"),
+            (EBL, "BucketTotalAmt"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 8usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Items"),
-                        (crate::generated::ns::EBL, "BucketId"),
-                        (crate::generated::ns::EBL, "SellerId"),
-                        (crate::generated::ns::EBL, "ExternalSellerId"),
-                        (crate::generated::ns::EBL, "BucketSubtotalAmt"),
-                        (crate::generated::ns::EBL, "BucketShippingAmt"),
-                        (crate::generated::ns::EBL, "BucketInsuranceAmt"),
-                        (crate::generated::ns::EBL, "BucketSalesTaxAmt"),
-                        (crate::generated::ns::EBL, "BucketTotalAmt"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => r.complex_item(&mut out.items, child),
                 1usize => {
                     r.scalar_once(
@@ -8876,7 +7709,7 @@ impl XmlRead for crate::generated::ebl::IncentiveBucketType {
                         0usize,
                         &mut out.bucket_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -8885,7 +7718,7 @@ impl XmlRead for crate::generated::ebl::IncentiveBucketType {
                         1usize,
                         &mut out.seller_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -8894,7 +7727,7 @@ impl XmlRead for crate::generated::ebl::IncentiveBucketType {
                         2usize,
                         &mut out.external_seller_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -8947,18 +7780,14 @@ impl XmlWrite for crate::generated::ebl::IncentiveDetailType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "RedemptionCode", &self.redemption_code);
-        w.scalar_opt(crate::generated::ns::EBL, "DisplayCode", &self.display_code);
-        w.scalar_opt(crate::generated::ns::EBL, "ProgramId", &self.program_id);
-        w.scalar_opt(crate::generated::ns::EBL, "IncentiveType", &self.incentive_type);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "IncentiveDescription",
-            &self.incentive_description,
-        );
-        w.complex_list(crate::generated::ns::EBL, "AppliedTo", &self.applied_to);
-        w.scalar_opt(crate::generated::ns::EBL, "Status", &self.status);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorCode", &self.error_code);
+        w.scalar_opt(EBL, "RedemptionCode", &self.redemption_code);
+        w.scalar_opt(EBL, "DisplayCode", &self.display_code);
+        w.scalar_opt(EBL, "ProgramId", &self.program_id);
+        w.scalar_opt(EBL, "IncentiveType", &self.incentive_type);
+        w.scalar_opt(EBL, "IncentiveDescription", &self.incentive_description);
+        w.complex_list(EBL, "AppliedTo", &self.applied_to);
+        w.scalar_opt(EBL, "Status", &self.status);
+        w.scalar_opt(EBL, "ErrorCode", &self.error_code);
         w.finish(ns, name)
     }
 }
@@ -8969,29 +7798,27 @@ impl XmlRead for crate::generated::ebl::IncentiveDetailType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "RedemptionCode"),
+            (EBL, "DisplayCode"),
+            (EBL, "ProgramId"),
+            (EBL, "IncentiveType"),
+            (EBL, "IncentiveDescription"),
+            (EBL, "AppliedTo"),
+            (EBL, "Status"),
+            (EBL, "ErrorCode"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 7usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "RedemptionCode"),
-                        (crate::generated::ns::EBL, "DisplayCode"),
-                        (crate::generated::ns::EBL, "ProgramId"),
-                        (crate::generated::ns::EBL, "IncentiveType"),
-                        (crate::generated::ns::EBL, "IncentiveDescription"),
-                        (crate::generated::ns::EBL, "AppliedTo"),
-                        (crate::generated::ns::EBL, "Status"),
-                        (crate::generated::ns::EBL, "ErrorCode"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.redemption_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -9000,7 +7827,7 @@ impl XmlRead for crate::generated::ebl::IncentiveDetailType {
                         1usize,
                         &mut out.display_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -9009,7 +7836,7 @@ impl XmlRead for crate::generated::ebl::IncentiveDetailType {
                         2usize,
                         &mut out.program_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -9018,7 +7845,7 @@ impl XmlRead for crate::generated::ebl::IncentiveDetailType {
                         3usize,
                         &mut out.incentive_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 4usize => {
@@ -9027,7 +7854,7 @@ impl XmlRead for crate::generated::ebl::IncentiveDetailType {
                         4usize,
                         &mut out.incentive_description,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => r.complex_item(&mut out.applied_to, child),
@@ -9037,7 +7864,7 @@ impl XmlRead for crate::generated::ebl::IncentiveDetailType {
                         5usize,
                         &mut out.status,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => {
@@ -9046,7 +7873,7 @@ impl XmlRead for crate::generated::ebl::IncentiveDetailType {
                         6usize,
                         &mut out.error_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -9064,24 +7891,12 @@ impl XmlWrite for crate::generated::ebl::IncentiveDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "UniqueIdentifier",
-            &self.unique_identifier,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "SiteAppliedOn", &self.site_applied_on);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "TotalDiscountAmount",
-            &self.total_discount_amount,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "Status", &self.status);
-        w.scalar_opt(crate::generated::ns::EBL, "ErrorCode", &self.error_code);
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "IncentiveAppliedDetails",
-            &self.incentive_applied_details,
-        );
+        w.scalar_opt(EBL, "UniqueIdentifier", &self.unique_identifier);
+        w.scalar_opt(EBL, "SiteAppliedOn", &self.site_applied_on);
+        w.complex_opt(EBL, "TotalDiscountAmount", &self.total_discount_amount);
+        w.scalar_opt(EBL, "Status", &self.status);
+        w.scalar_opt(EBL, "ErrorCode", &self.error_code);
+        w.complex_list(EBL, "IncentiveAppliedDetails", &self.incentive_applied_details);
         w.finish(ns, name)
     }
 }
@@ -9092,27 +7907,25 @@ impl XmlRead for crate::generated::ebl::IncentiveDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "UniqueIdentifier"),
+            (EBL, "SiteAppliedOn"),
+            (EBL, "TotalDiscountAmount"),
+            (EBL, "Status"),
+            (EBL, "ErrorCode"),
+            (EBL, "IncentiveAppliedDetails"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 5usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "UniqueIdentifier"),
-                        (crate::generated::ns::EBL, "SiteAppliedOn"),
-                        (crate::generated::ns::EBL, "TotalDiscountAmount"),
-                        (crate::generated::ns::EBL, "Status"),
-                        (crate::generated::ns::EBL, "ErrorCode"),
-                        (crate::generated::ns::EBL, "IncentiveAppliedDetails"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.unique_identifier,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -9121,7 +7934,7 @@ impl XmlRead for crate::generated::ebl::IncentiveDetailsType {
                         1usize,
                         &mut out.site_applied_on,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 2usize => {
@@ -9138,7 +7951,7 @@ impl XmlRead for crate::generated::ebl::IncentiveDetailsType {
                         3usize,
                         &mut out.status,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 4usize => {
@@ -9147,7 +7960,7 @@ impl XmlRead for crate::generated::ebl::IncentiveDetailsType {
                         4usize,
                         &mut out.error_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 5usize => r.complex_item(&mut out.incentive_applied_details, child),
@@ -9166,12 +7979,8 @@ impl XmlWrite for crate::generated::ebl::IncentiveInfoType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "IncentiveCode", &self.incentive_code);
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "ApplyIndication",
-            &self.apply_indication,
-        );
+        w.scalar_opt(EBL, "IncentiveCode", &self.incentive_code);
+        w.complex_list(EBL, "ApplyIndication", &self.apply_indication);
         w.finish(ns, name)
     }
 }
@@ -9182,23 +7991,21 @@ impl XmlRead for crate::generated::ebl::IncentiveInfoType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "IncentiveCode"),
+            (EBL, "ApplyIndication"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "IncentiveCode"),
-                        (crate::generated::ns::EBL, "ApplyIndication"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.incentive_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => r.complex_item(&mut out.apply_indication, child),
@@ -9217,15 +8024,11 @@ impl XmlWrite for crate::generated::ebl::IncentiveItemType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "ItemId", &self.item_id);
-        w.scalar_opt(crate::generated::ns::EBL, "PurchaseTime", &self.purchase_time);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ItemCategoryList",
-            &self.item_category_list,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "ItemPrice", &self.item_price);
-        w.scalar_opt(crate::generated::ns::EBL, "ItemQuantity", &self.item_quantity);
+        w.scalar_opt(EBL, "ItemId", &self.item_id);
+        w.scalar_opt(EBL, "PurchaseTime", &self.purchase_time);
+        w.scalar_opt(EBL, "ItemCategoryList", &self.item_category_list);
+        w.complex_opt(EBL, "ItemPrice", &self.item_price);
+        w.scalar_opt(EBL, "ItemQuantity", &self.item_quantity);
         w.finish(ns, name)
     }
 }
@@ -9236,26 +8039,24 @@ impl XmlRead for crate::generated::ebl::IncentiveItemType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "ItemId"),
+            (EBL, "PurchaseTime"),
+            (EBL, "ItemCategoryList"),
+            (EBL, "ItemPrice"),
+            (EBL, "ItemQuantity"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 5usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "ItemId"),
-                        (crate::generated::ns::EBL, "PurchaseTime"),
-                        (crate::generated::ns::EBL, "ItemCategoryList"),
-                        (crate::generated::ns::EBL, "ItemPrice"),
-                        (crate::generated::ns::EBL, "ItemQuantity"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.item_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -9264,7 +8065,7 @@ impl XmlRead for crate::generated::ebl::IncentiveItemType {
                         1usize,
                         &mut out.purchase_time,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 2usize => {
@@ -9273,7 +8074,7 @@ impl XmlRead for crate::generated::ebl::IncentiveItemType {
                         2usize,
                         &mut out.item_category_list,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_once(&mut seen, 3usize, &mut out.item_price, child),
@@ -9283,7 +8084,7 @@ impl XmlRead for crate::generated::ebl::IncentiveItemType {
                         4usize,
                         &mut out.item_quantity,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -9323,13 +8124,9 @@ impl XmlWrite for crate::generated::ebl::IncentiveRequestDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "RequestId", &self.request_id);
-        w.scalar_opt(crate::generated::ns::EBL, "RequestType", &self.request_type);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "RequestDetailLevel",
-            &self.request_detail_level,
-        );
+        w.scalar_opt(EBL, "RequestId", &self.request_id);
+        w.scalar_opt(EBL, "RequestType", &self.request_type);
+        w.scalar_opt(EBL, "RequestDetailLevel", &self.request_detail_level);
         w.finish(ns, name)
     }
 }
@@ -9340,24 +8137,22 @@ impl XmlRead for crate::generated::ebl::IncentiveRequestDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "RequestId"),
+            (EBL, "RequestType"),
+            (EBL, "RequestDetailLevel"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "RequestId"),
-                        (crate::generated::ns::EBL, "RequestType"),
-                        (crate::generated::ns::EBL, "RequestDetailLevel"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.request_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -9366,7 +8161,7 @@ impl XmlRead for crate::generated::ebl::IncentiveRequestDetailsType {
                         1usize,
                         &mut out.request_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 2usize => {
@@ -9375,7 +8170,7 @@ impl XmlRead for crate::generated::ebl::IncentiveRequestDetailsType {
                         2usize,
                         &mut out.request_detail_level,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -9415,11 +8210,7 @@ impl XmlWrite for crate::generated::ebl::InfoSharingDirectivesType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ReqBillingAddress",
-            &self.req_billing_address,
-        );
+        w.scalar_opt(EBL, "ReqBillingAddress", &self.req_billing_address);
         w.finish(ns, name)
     }
 }
@@ -9430,18 +8221,18 @@ impl XmlRead for crate::generated::ebl::InfoSharingDirectivesType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "ReqBillingAddress")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::EBL, "ReqBillingAddress")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.req_billing_address,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -9459,12 +8250,8 @@ impl XmlWrite for crate::generated::ebl::InstrumentDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "InstrumentCategory",
-            &self.instrument_category,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "InstrumentID", &self.instrument_id);
+        w.scalar_opt(EBL, "InstrumentCategory", &self.instrument_category);
+        w.scalar_opt(EBL, "InstrumentID", &self.instrument_id);
         w.finish(ns, name)
     }
 }
@@ -9475,23 +8262,21 @@ impl XmlRead for crate::generated::ebl::InstrumentDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "InstrumentCategory"),
+            (EBL, "InstrumentID"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "InstrumentCategory"),
-                        (crate::generated::ns::EBL, "InstrumentID"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.instrument_category,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -9500,7 +8285,7 @@ impl XmlRead for crate::generated::ebl::InstrumentDetailsType {
                         1usize,
                         &mut out.instrument_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -9529,33 +8314,25 @@ impl XmlWrite for crate::generated::ebl::InvoiceItemType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Name", &self.name);
-        w.scalar_opt(crate::generated::ns::EBL, "Description", &self.description);
-        w.scalar_opt(crate::generated::ns::EBL, "EAN", &self.ean);
-        w.scalar_opt(crate::generated::ns::EBL, "SKU", &self.sku);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ReturnPolicyIdentifier",
-            &self.return_policy_identifier,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "Price", &self.price);
-        w.complex_opt(crate::generated::ns::EBL, "ItemPrice", &self.item_price);
-        w.scalar_opt(crate::generated::ns::EBL, "ItemCount", &self.item_count);
-        w.scalar_opt(crate::generated::ns::EBL, "ItemCountUnit", &self.item_count_unit);
-        w.complex_list(crate::generated::ns::EBL, "Discount", &self.discount);
-        w.scalar_opt(crate::generated::ns::EBL, "Taxable", &self.taxable);
-        w.scalar_opt(crate::generated::ns::EBL, "TaxRate", &self.tax_rate);
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "AdditionalFees",
-            &self.additional_fees,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "Reimbursable", &self.reimbursable);
-        w.scalar_opt(crate::generated::ns::EBL, "MPN", &self.mpn);
-        w.scalar_opt(crate::generated::ns::EBL, "ISBN", &self.isbn);
-        w.scalar_opt(crate::generated::ns::EBL, "PLU", &self.plu);
-        w.scalar_opt(crate::generated::ns::EBL, "ModelNumber", &self.model_number);
-        w.scalar_opt(crate::generated::ns::EBL, "StyleNumber", &self.style_number);
+        w.scalar_opt(EBL, "Name", &self.name);
+        w.scalar_opt(EBL, "Description", &self.description);
+        w.scalar_opt(EBL, "EAN", &self.ean);
+        w.scalar_opt(EBL, "SKU", &self.sku);
+        w.scalar_opt(EBL, "ReturnPolicyIdentifier", &self.return_policy_identifier);
+        w.complex_opt(EBL, "Price", &self.price);
+        w.complex_opt(EBL, "ItemPrice", &self.item_price);
+        w.scalar_opt(EBL, "ItemCount", &self.item_count);
+        w.scalar_opt(EBL, "ItemCountUnit", &self.item_count_unit);
+        w.complex_list(EBL, "Discount", &self.discount);
+        w.scalar_opt(EBL, "Taxable", &self.taxable);
+        w.scalar_opt(EBL, "TaxRate", &self.tax_rate);
+        w.complex_list(EBL, "AdditionalFees", &self.additional_fees);
+        w.scalar_opt(EBL, "Reimbursable", &self.reimbursable);
+        w.scalar_opt(EBL, "MPN", &self.mpn);
+        w.scalar_opt(EBL, "ISBN", &self.isbn);
+        w.scalar_opt(EBL, "PLU", &self.plu);
+        w.scalar_opt(EBL, "ModelNumber", &self.model_number);
+        w.scalar_opt(EBL, "StyleNumber", &self.style_number);
         w.finish(ns, name)
     }
 }
@@ -9566,41 +8343,33 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Name"),
+            (EBL, "Description"),
+            (EBL, "EAN"),
+            (EBL, "SKU"),
+            (EBL, "ReturnPolicyIdentifier"),
+            (EBL, "Price"),
+            (EBL, "ItemPrice"),
+            (EBL, "ItemCount"),
+            (EBL, "ItemCountUnit"),
+            (EBL, "Discount"),
+            (EBL, "Taxable"),
+            (EBL, "TaxRate"),
+            (EBL, "AdditionalFees"),
+            (EBL, "Reimbursable"),
+            (EBL, "MPN"),
+            (EBL, "ISBN"),
+            (EBL, "PLU"),
+            (EBL, "ModelNumber"),
+            (EBL, "StyleNumber"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 17usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Name"),
-                        (crate::generated::ns::EBL, "Description"),
-                        (crate::generated::ns::EBL, "EAN"),
-                        (crate::generated::ns::EBL, "SKU"),
-                        (crate::generated::ns::EBL, "ReturnPolicyIdentifier"),
-                        (crate::generated::ns::EBL, "Price"),
-                        (crate::generated::ns::EBL, "ItemPrice"),
-                        (crate::generated::ns::EBL, "ItemCount"),
-                        (crate::generated::ns::EBL, "ItemCountUnit"),
-                        (crate::generated::ns::EBL, "Discount"),
-                        (crate::generated::ns::EBL, "Taxable"),
-                        (crate::generated::ns::EBL, "TaxRate"),
-                        (crate::generated::ns::EBL, "AdditionalFees"),
-                        (crate::generated::ns::EBL, "Reimbursable"),
-                        (crate::generated::ns::EBL, "MPN"),
-                        (crate::generated::ns::EBL, "ISBN"),
-                        (crate::generated::ns::EBL, "PLU"),
-                        (crate::generated::ns::EBL, "ModelNumber"),
-                        (crate::generated::ns::EBL, "StyleNumber"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.name,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.name, child, Ws::Preserve)
                 }
                 1usize => {
                     r.scalar_once(
@@ -9608,26 +8377,14 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                         1usize,
                         &mut out.description,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        2usize,
-                        &mut out.ean,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 2usize, &mut out.ean, child, Ws::Preserve)
                 }
                 3usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        3usize,
-                        &mut out.sku,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 3usize, &mut out.sku, child, Ws::Preserve)
                 }
                 4usize => {
                     r.scalar_once(
@@ -9635,7 +8392,7 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                         4usize,
                         &mut out.return_policy_identifier,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => r.complex_once(&mut seen, 5usize, &mut out.price, child),
@@ -9646,7 +8403,7 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                         7usize,
                         &mut out.item_count,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 8usize => {
@@ -9655,7 +8412,7 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                         8usize,
                         &mut out.item_count_unit,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 9usize => r.complex_item(&mut out.discount, child),
@@ -9665,7 +8422,7 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                         9usize,
                         &mut out.taxable,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 11usize => {
@@ -9674,7 +8431,7 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                         10usize,
                         &mut out.tax_rate,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 12usize => r.complex_item(&mut out.additional_fees, child),
@@ -9684,35 +8441,17 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                         11usize,
                         &mut out.reimbursable,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 14usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        12usize,
-                        &mut out.mpn,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 12usize, &mut out.mpn, child, Ws::Preserve)
                 }
                 15usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        13usize,
-                        &mut out.isbn,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 13usize, &mut out.isbn, child, Ws::Preserve)
                 }
                 16usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        14usize,
-                        &mut out.plu,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 14usize, &mut out.plu, child, Ws::Preserve)
                 }
                 17usize => {
                     r.scalar_once(
@@ -9720,7 +8459,7 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                         15usize,
                         &mut out.model_number,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 18usize => {
@@ -9729,7 +8468,7 @@ impl XmlRead for crate::generated::ebl::InvoiceItemType {
                         16usize,
                         &mut out.style_number,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -9747,7 +8486,7 @@ impl XmlWrite for crate::generated::ebl::ItemArrayType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_list(crate::generated::ns::EBL, "Item", &self.item);
+        w.complex_list(EBL, "Item", &self.item);
         w.finish(ns, name)
     }
 }
@@ -9758,8 +8497,10 @@ impl XmlRead for crate::generated::ebl::ItemArrayType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "Item")];
+        let mut next = 0usize;
         r.read_children(
-            &mut |r, child| match child.find_in(&[(crate::generated::ns::EBL, "Item")]) {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => r.complex_item(&mut out.item, child),
                 _ => r.skip_unknown(child),
             },
@@ -9787,11 +8528,11 @@ impl XmlWrite for crate::generated::ebl::ItemTrackingDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "ItemNumber", &self.item_number);
-        w.scalar_opt(crate::generated::ns::EBL, "ItemQty", &self.item_qty);
-        w.scalar_opt(crate::generated::ns::EBL, "ItemQtyDelta", &self.item_qty_delta);
-        w.scalar_opt(crate::generated::ns::EBL, "ItemAlert", &self.item_alert);
-        w.scalar_opt(crate::generated::ns::EBL, "ItemCost", &self.item_cost);
+        w.scalar_opt(EBL, "ItemNumber", &self.item_number);
+        w.scalar_opt(EBL, "ItemQty", &self.item_qty);
+        w.scalar_opt(EBL, "ItemQtyDelta", &self.item_qty_delta);
+        w.scalar_opt(EBL, "ItemAlert", &self.item_alert);
+        w.scalar_opt(EBL, "ItemCost", &self.item_cost);
         w.finish(ns, name)
     }
 }
@@ -9802,26 +8543,24 @@ impl XmlRead for crate::generated::ebl::ItemTrackingDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "ItemNumber"),
+            (EBL, "ItemQty"),
+            (EBL, "ItemQtyDelta"),
+            (EBL, "ItemAlert"),
+            (EBL, "ItemCost"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 5usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "ItemNumber"),
-                        (crate::generated::ns::EBL, "ItemQty"),
-                        (crate::generated::ns::EBL, "ItemQtyDelta"),
-                        (crate::generated::ns::EBL, "ItemAlert"),
-                        (crate::generated::ns::EBL, "ItemCost"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.item_number,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -9830,7 +8569,7 @@ impl XmlRead for crate::generated::ebl::ItemTrackingDetailsType {
                         1usize,
                         &mut out.item_qty,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -9839,7 +8578,7 @@ impl XmlRead for crate::generated::ebl::ItemTrackingDetailsType {
                         2usize,
                         &mut out.item_qty_delta,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -9848,7 +8587,7 @@ impl XmlRead for crate::generated::ebl::ItemTrackingDetailsType {
                         3usize,
                         &mut out.item_alert,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -9857,7 +8596,7 @@ impl XmlRead for crate::generated::ebl::ItemTrackingDetailsType {
                         4usize,
                         &mut out.item_cost,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -9875,124 +8614,56 @@ impl XmlWrite for crate::generated::ebl::ItemType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ApplicationData",
-            &self.application_data,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "ListOfAttributeSets",
-            &self.list_of_attribute_sets,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "AutoPay", &self.auto_pay);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "BuyerProtection",
-            &self.buyer_protection,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "BuyItNowPrice",
-            &self.buy_it_now_price,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "Charity", &self.charity);
-        w.scalar_opt(crate::generated::ns::EBL, "Country", &self.country);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "CrossPromotion",
-            &self.cross_promotion,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "Currency", &self.currency);
-        w.scalar_opt(crate::generated::ns::EBL, "Description", &self.description);
-        w.scalar_opt(crate::generated::ns::EBL, "Escrow", &self.escrow);
-        w.scalar_opt(crate::generated::ns::EBL, "GiftIcon", &self.gift_icon);
-        w.scalar_list(crate::generated::ns::EBL, "GiftServices", &self.gift_services);
-        w.scalar_opt(crate::generated::ns::EBL, "HitCounter", &self.hit_counter);
-        w.scalar_opt(crate::generated::ns::EBL, "ItemID", &self.item_id);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "ListingDetails",
-            &self.listing_details,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "ListingDesigner",
-            &self.listing_designer,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ListingDuration",
-            &self.listing_duration,
-        );
-        w.scalar_list(
-            crate::generated::ns::EBL,
-            "ListingEnhancement",
-            &self.listing_enhancement,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "ListingType", &self.listing_type);
-        w.scalar_opt(crate::generated::ns::EBL, "Location", &self.location);
-        w.scalar_opt(crate::generated::ns::EBL, "PartnerCode", &self.partner_code);
-        w.scalar_opt(crate::generated::ns::EBL, "PartnerName", &self.partner_name);
-        w.scalar_list(
-            crate::generated::ns::EBL,
-            "PaymentMethods",
-            &self.payment_methods,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "PayPalEmailAddress",
-            &self.pay_pal_email_address,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "PrimaryCategory",
-            &self.primary_category,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "PrivateListing", &self.private_listing);
-        w.scalar_opt(crate::generated::ns::EBL, "Quantity", &self.quantity);
-        w.scalar_opt(crate::generated::ns::EBL, "RegionID", &self.region_id);
-        w.scalar_opt(crate::generated::ns::EBL, "RelistLink", &self.relist_link);
-        w.complex_opt(crate::generated::ns::EBL, "ReservePrice", &self.reserve_price);
-        w.complex_opt(crate::generated::ns::EBL, "ReviseStatus", &self.revise_status);
-        w.scalar_opt(crate::generated::ns::EBL, "ScheduleTime", &self.schedule_time);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "SecondaryCategory",
-            &self.secondary_category,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "SiteHostedPicture",
-            &self.site_hosted_picture,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "Seller", &self.seller);
-        w.complex_opt(crate::generated::ns::EBL, "SellingStatus", &self.selling_status);
-        w.scalar_opt(crate::generated::ns::EBL, "ShippingOption", &self.shipping_option);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "ShippingDetails",
-            &self.shipping_details,
-        );
-        w.scalar_list(
-            crate::generated::ns::EBL,
-            "ShippingRegions",
-            &self.shipping_regions,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "ShippingTerms", &self.shipping_terms);
-        w.scalar_opt(crate::generated::ns::EBL, "Site", &self.site);
-        w.complex_opt(crate::generated::ns::EBL, "StartPrice", &self.start_price);
-        w.complex_opt(crate::generated::ns::EBL, "Storefront", &self.storefront);
-        w.scalar_opt(crate::generated::ns::EBL, "SubTitle", &self.sub_title);
-        w.scalar_opt(crate::generated::ns::EBL, "TimeLeft", &self.time_left);
-        w.scalar_opt(crate::generated::ns::EBL, "Title", &self.title);
-        w.scalar_opt(crate::generated::ns::EBL, "UUID", &self.uuid);
-        w.complex_opt(crate::generated::ns::EBL, "VATDetails", &self.vat_details);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "VendorHostedPicture",
-            &self.vendor_hosted_picture,
-        );
+        w.scalar_opt(EBL, "ApplicationData", &self.application_data);
+        w.complex_opt(EBL, "ListOfAttributeSets", &self.list_of_attribute_sets);
+        w.scalar_opt(EBL, "AutoPay", &self.auto_pay);
+        w.scalar_opt(EBL, "BuyerProtection", &self.buyer_protection);
+        w.complex_opt(EBL, "BuyItNowPrice", &self.buy_it_now_price);
+        w.complex_opt(EBL, "Charity", &self.charity);
+        w.scalar_opt(EBL, "Country", &self.country);
+        w.complex_opt(EBL, "CrossPromotion", &self.cross_promotion);
+        w.scalar_opt(EBL, "Currency", &self.currency);
+        w.scalar_opt(EBL, "Description", &self.description);
+        w.scalar_opt(EBL, "Escrow", &self.escrow);
+        w.scalar_opt(EBL, "GiftIcon", &self.gift_icon);
+        w.scalar_list(EBL, "GiftServices", &self.gift_services);
+        w.scalar_opt(EBL, "HitCounter", &self.hit_counter);
+        w.scalar_opt(EBL, "ItemID", &self.item_id);
+        w.complex_opt(EBL, "ListingDetails", &self.listing_details);
+        w.complex_opt(EBL, "ListingDesigner", &self.listing_designer);
+        w.scalar_opt(EBL, "ListingDuration", &self.listing_duration);
+        w.scalar_list(EBL, "ListingEnhancement", &self.listing_enhancement);
+        w.scalar_opt(EBL, "ListingType", &self.listing_type);
+        w.scalar_opt(EBL, "Location", &self.location);
+        w.scalar_opt(EBL, "PartnerCode", &self.partner_code);
+        w.scalar_opt(EBL, "PartnerName", &self.partner_name);
+        w.scalar_list(EBL, "PaymentMethods", &self.payment_methods);
+        w.scalar_opt(EBL, "PayPalEmailAddress", &self.pay_pal_email_address);
+        w.complex_opt(EBL, "PrimaryCategory", &self.primary_category);
+        w.scalar_opt(EBL, "PrivateListing", &self.private_listing);
+        w.scalar_opt(EBL, "Quantity", &self.quantity);
+        w.scalar_opt(EBL, "RegionID", &self.region_id);
+        w.scalar_opt(EBL, "RelistLink", &self.relist_link);
+        w.complex_opt(EBL, "ReservePrice", &self.reserve_price);
+        w.complex_opt(EBL, "ReviseStatus", &self.revise_status);
+        w.scalar_opt(EBL, "ScheduleTime", &self.schedule_time);
+        w.complex_opt(EBL, "SecondaryCategory", &self.secondary_category);
+        w.complex_opt(EBL, "SiteHostedPicture", &self.site_hosted_picture);
+        w.complex_opt(EBL, "Seller", &self.seller);
+        w.complex_opt(EBL, "SellingStatus", &self.selling_status);
+        w.scalar_opt(EBL, "ShippingOption", &self.shipping_option);
+        w.complex_opt(EBL, "ShippingDetails", &self.shipping_details);
+        w.scalar_list(EBL, "ShippingRegions", &self.shipping_regions);
+        w.scalar_opt(EBL, "ShippingTerms", &self.shipping_terms);
+        w.scalar_opt(EBL, "Site", &self.site);
+        w.complex_opt(EBL, "StartPrice", &self.start_price);
+        w.complex_opt(EBL, "Storefront", &self.storefront);
+        w.scalar_opt(EBL, "SubTitle", &self.sub_title);
+        w.scalar_opt(EBL, "TimeLeft", &self.time_left);
+        w.scalar_opt(EBL, "Title", &self.title);
+        w.scalar_opt(EBL, "UUID", &self.uuid);
+        w.complex_opt(EBL, "VATDetails", &self.vat_details);
+        w.complex_opt(EBL, "VendorHostedPicture", &self.vendor_hosted_picture);
         w.finish(ns, name)
     }
 }
@@ -10003,71 +8674,69 @@ impl XmlRead for crate::generated::ebl::ItemType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "ApplicationData"),
+            (EBL, "ListOfAttributeSets"),
+            (EBL, "AutoPay"),
+            (EBL, "BuyerProtection"),
+            (EBL, "BuyItNowPrice"),
+            (EBL, "Charity"),
+            (EBL, "Country"),
+            (EBL, "CrossPromotion"),
+            (EBL, "Currency"),
+            (EBL, "Description"),
+            (EBL, "Escrow"),
+            (EBL, "GiftIcon"),
+            (EBL, "GiftServices"),
+            (EBL, "HitCounter"),
+            (EBL, "ItemID"),
+            (EBL, "ListingDetails"),
+            (EBL, "ListingDesigner"),
+            (EBL, "ListingDuration"),
+            (EBL, "ListingEnhancement"),
+            (EBL, "ListingType"),
+            (EBL, "Location"),
+            (EBL, "PartnerCode"),
+            (EBL, "PartnerName"),
+            (EBL, "PaymentMethods"),
+            (EBL, "PayPalEmailAddress"),
+            (EBL, "PrimaryCategory"),
+            (EBL, "PrivateListing"),
+            (EBL, "Quantity"),
+            (EBL, "RegionID"),
+            (EBL, "RelistLink"),
+            (EBL, "ReservePrice"),
+            (EBL, "ReviseStatus"),
+            (EBL, "ScheduleTime"),
+            (EBL, "SecondaryCategory"),
+            (EBL, "SiteHostedPicture"),
+            (EBL, "Seller"),
+            (EBL, "SellingStatus"),
+            (EBL, "ShippingOption"),
+            (EBL, "ShippingDetails"),
+            (EBL, "ShippingRegions"),
+            (EBL, "ShippingTerms"),
+            (EBL, "Site"),
+            (EBL, "StartPrice"),
+            (EBL, "Storefront"),
+            (EBL, "SubTitle"),
+            (EBL, "TimeLeft"),
+            (EBL, "Title"),
+            (EBL, "UUID"),
+            (EBL, "VATDetails"),
+            (EBL, "VendorHostedPicture"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 46usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "ApplicationData"),
-                        (crate::generated::ns::EBL, "ListOfAttributeSets"),
-                        (crate::generated::ns::EBL, "AutoPay"),
-                        (crate::generated::ns::EBL, "BuyerProtection"),
-                        (crate::generated::ns::EBL, "BuyItNowPrice"),
-                        (crate::generated::ns::EBL, "Charity"),
-                        (crate::generated::ns::EBL, "Country"),
-                        (crate::generated::ns::EBL, "CrossPromotion"),
-                        (crate::generated::ns::EBL, "Currency"),
-                        (crate::generated::ns::EBL, "Description"),
-                        (crate::generated::ns::EBL, "Escrow"),
-                        (crate::generated::ns::EBL, "GiftIcon"),
-                        (crate::generated::ns::EBL, "GiftServices"),
-                        (crate::generated::ns::EBL, "HitCounter"),
-                        (crate::generated::ns::EBL, "ItemID"),
-                        (crate::generated::ns::EBL, "ListingDetails"),
-                        (crate::generated::ns::EBL, "ListingDesigner"),
-                        (crate::generated::ns::EBL, "ListingDuration"),
-                        (crate::generated::ns::EBL, "ListingEnhancement"),
-                        (crate::generated::ns::EBL, "ListingType"),
-                        (crate::generated::ns::EBL, "Location"),
-                        (crate::generated::ns::EBL, "PartnerCode"),
-                        (crate::generated::ns::EBL, "PartnerName"),
-                        (crate::generated::ns::EBL, "PaymentMethods"),
-                        (crate::generated::ns::EBL, "PayPalEmailAddress"),
-                        (crate::generated::ns::EBL, "PrimaryCategory"),
-                        (crate::generated::ns::EBL, "PrivateListing"),
-                        (crate::generated::ns::EBL, "Quantity"),
-                        (crate::generated::ns::EBL, "RegionID"),
-                        (crate::generated::ns::EBL, "RelistLink"),
-                        (crate::generated::ns::EBL, "ReservePrice"),
-                        (crate::generated::ns::EBL, "ReviseStatus"),
-                        (crate::generated::ns::EBL, "ScheduleTime"),
-                        (crate::generated::ns::EBL, "SecondaryCategory"),
-                        (crate::generated::ns::EBL, "SiteHostedPicture"),
-                        (crate::generated::ns::EBL, "Seller"),
-                        (crate::generated::ns::EBL, "SellingStatus"),
-                        (crate::generated::ns::EBL, "ShippingOption"),
-                        (crate::generated::ns::EBL, "ShippingDetails"),
-                        (crate::generated::ns::EBL, "ShippingRegions"),
-                        (crate::generated::ns::EBL, "ShippingTerms"),
-                        (crate::generated::ns::EBL, "Site"),
-                        (crate::generated::ns::EBL, "StartPrice"),
-                        (crate::generated::ns::EBL, "Storefront"),
-                        (crate::generated::ns::EBL, "SubTitle"),
-                        (crate::generated::ns::EBL, "TimeLeft"),
-                        (crate::generated::ns::EBL, "Title"),
-                        (crate::generated::ns::EBL, "UUID"),
-                        (crate::generated::ns::EBL, "VATDetails"),
-                        (crate::generated::ns::EBL, "VendorHostedPicture"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.application_data,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -10084,7 +8753,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         2usize,
                         &mut out.auto_pay,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 3usize => {
@@ -10093,7 +8762,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         3usize,
                         &mut out.buyer_protection,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 4usize => {
@@ -10106,7 +8775,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         6usize,
                         &mut out.country,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 7usize => {
@@ -10118,7 +8787,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         8usize,
                         &mut out.currency,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 9usize => {
@@ -10127,7 +8796,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         9usize,
                         &mut out.description,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 10usize => {
@@ -10136,7 +8805,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         10usize,
                         &mut out.escrow,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 11usize => {
@@ -10145,23 +8814,17 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         11usize,
                         &mut out.gift_icon,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
-                12usize => {
-                    r.scalar_item(
-                        &mut out.gift_services,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+                12usize => r.scalar_item(&mut out.gift_services, child, Ws::Collapse),
                 13usize => {
                     r.scalar_once(
                         &mut seen,
                         12usize,
                         &mut out.hit_counter,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 14usize => {
@@ -10170,7 +8833,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         13usize,
                         &mut out.item_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 15usize => {
@@ -10185,15 +8848,11 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         16usize,
                         &mut out.listing_duration,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 18usize => {
-                    r.scalar_item(
-                        &mut out.listing_enhancement,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_item(&mut out.listing_enhancement, child, Ws::Collapse)
                 }
                 19usize => {
                     r.scalar_once(
@@ -10201,7 +8860,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         17usize,
                         &mut out.listing_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 20usize => {
@@ -10210,7 +8869,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         18usize,
                         &mut out.location,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 21usize => {
@@ -10219,7 +8878,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         19usize,
                         &mut out.partner_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 22usize => {
@@ -10228,23 +8887,17 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         20usize,
                         &mut out.partner_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
-                23usize => {
-                    r.scalar_item(
-                        &mut out.payment_methods,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+                23usize => r.scalar_item(&mut out.payment_methods, child, Ws::Collapse),
                 24usize => {
                     r.scalar_once(
                         &mut seen,
                         21usize,
                         &mut out.pay_pal_email_address,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 25usize => {
@@ -10256,7 +8909,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         23usize,
                         &mut out.private_listing,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 27usize => {
@@ -10265,7 +8918,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         24usize,
                         &mut out.quantity,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 28usize => {
@@ -10274,7 +8927,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         25usize,
                         &mut out.region_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 29usize => {
@@ -10283,7 +8936,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         26usize,
                         &mut out.relist_link,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 30usize => {
@@ -10298,7 +8951,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         29usize,
                         &mut out.schedule_time,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 33usize => {
@@ -10327,36 +8980,24 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         34usize,
                         &mut out.shipping_option,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 38usize => {
                     r.complex_once(&mut seen, 35usize, &mut out.shipping_details, child)
                 }
-                39usize => {
-                    r.scalar_item(
-                        &mut out.shipping_regions,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+                39usize => r.scalar_item(&mut out.shipping_regions, child, Ws::Collapse),
                 40usize => {
                     r.scalar_once(
                         &mut seen,
                         36usize,
                         &mut out.shipping_terms,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 41usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        37usize,
-                        &mut out.site,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 37usize, &mut out.site, child, Ws::Collapse)
                 }
                 42usize => {
                     r.complex_once(&mut seen, 38usize, &mut out.start_price, child)
@@ -10368,7 +9009,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         40usize,
                         &mut out.sub_title,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 45usize => {
@@ -10377,7 +9018,7 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         41usize,
                         &mut out.time_left,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 46usize => {
@@ -10386,17 +9027,11 @@ impl XmlRead for crate::generated::ebl::ItemType {
                         42usize,
                         &mut out.title,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 47usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        43usize,
-                        &mut out.uuid,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 43usize, &mut out.uuid, child, Ws::Preserve)
                 }
                 48usize => {
                     r.complex_once(&mut seen, 44usize, &mut out.vat_details, child)
@@ -10435,7 +9070,7 @@ impl XmlWrite for crate::generated::ebl::ListOfAttributeSetType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_list(crate::generated::ns::EBL, "AttributeSet", &self.attribute_set);
+        w.complex_list(EBL, "AttributeSet", &self.attribute_set);
         w.finish(ns, name)
     }
 }
@@ -10446,10 +9081,10 @@ impl XmlRead for crate::generated::ebl::ListOfAttributeSetType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "AttributeSet")];
+        let mut next = 0usize;
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::EBL, "AttributeSet")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => r.complex_item(&mut out.attribute_set, child),
                 _ => r.skip_unknown(child),
             },
@@ -10466,13 +9101,9 @@ impl XmlWrite for crate::generated::ebl::ListingDesignerType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "LayoutID", &self.layout_id);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "OptimalPictureSize",
-            &self.optimal_picture_size,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "ThemeID", &self.theme_id);
+        w.scalar_opt(EBL, "LayoutID", &self.layout_id);
+        w.scalar_opt(EBL, "OptimalPictureSize", &self.optimal_picture_size);
+        w.scalar_opt(EBL, "ThemeID", &self.theme_id);
         w.finish(ns, name)
     }
 }
@@ -10483,24 +9114,22 @@ impl XmlRead for crate::generated::ebl::ListingDesignerType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "LayoutID"),
+            (EBL, "OptimalPictureSize"),
+            (EBL, "ThemeID"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "LayoutID"),
-                        (crate::generated::ns::EBL, "OptimalPictureSize"),
-                        (crate::generated::ns::EBL, "ThemeID"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.layout_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
@@ -10509,7 +9138,7 @@ impl XmlRead for crate::generated::ebl::ListingDesignerType {
                         1usize,
                         &mut out.optimal_picture_size,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 2usize => {
@@ -10518,7 +9147,7 @@ impl XmlRead for crate::generated::ebl::ListingDesignerType {
                         2usize,
                         &mut out.theme_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -10536,47 +9165,23 @@ impl XmlWrite for crate::generated::ebl::ListingDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Adult", &self.adult);
-        w.scalar_opt(crate::generated::ns::EBL, "BindingAuction", &self.binding_auction);
+        w.scalar_opt(EBL, "Adult", &self.adult);
+        w.scalar_opt(EBL, "BindingAuction", &self.binding_auction);
+        w.scalar_opt(EBL, "CheckoutEnabled", &self.checkout_enabled);
+        w.complex_opt(EBL, "ConvertedBuyItNowPrice", &self.converted_buy_it_now_price);
+        w.complex_opt(EBL, "ConvertedStartPrice", &self.converted_start_price);
+        w.complex_opt(EBL, "ConvertedReservePrice", &self.converted_reserve_price);
+        w.scalar_opt(EBL, "HasReservePrice", &self.has_reserve_price);
+        w.scalar_opt(EBL, "RegionName", &self.region_name);
+        w.scalar_opt(EBL, "RelistedItemID", &self.relisted_item_id);
         w.scalar_opt(
-            crate::generated::ns::EBL,
-            "CheckoutEnabled",
-            &self.checkout_enabled,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "ConvertedBuyItNowPrice",
-            &self.converted_buy_it_now_price,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "ConvertedStartPrice",
-            &self.converted_start_price,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "ConvertedReservePrice",
-            &self.converted_reserve_price,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "HasReservePrice",
-            &self.has_reserve_price,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "RegionName", &self.region_name);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "RelistedItemID",
-            &self.relisted_item_id,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "SecondChanceOriginalItemID",
             &self.second_chance_original_item_id,
         );
-        w.scalar_opt(crate::generated::ns::EBL, "StartTime", &self.start_time);
-        w.scalar_opt(crate::generated::ns::EBL, "EndTime", &self.end_time);
-        w.scalar_opt(crate::generated::ns::EBL, "ViewItemURL", &self.view_item_url);
+        w.scalar_opt(EBL, "StartTime", &self.start_time);
+        w.scalar_opt(EBL, "EndTime", &self.end_time);
+        w.scalar_opt(EBL, "ViewItemURL", &self.view_item_url);
         w.finish(ns, name)
     }
 }
@@ -10587,35 +9192,27 @@ impl XmlRead for crate::generated::ebl::ListingDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Adult"),
+            (EBL, "BindingAuction"),
+            (EBL, "CheckoutEnabled"),
+            (EBL, "ConvertedBuyItNowPrice"),
+            (EBL, "ConvertedStartPrice"),
+            (EBL, "ConvertedReservePrice"),
+            (EBL, "HasReservePrice"),
+            (EBL, "RegionName"),
+            (EBL, "RelistedItemID"),
+            (EBL, "SecondChanceOriginalItemID"),
+            (EBL, "StartTime"),
+            (EBL, "EndTime"),
+            (EBL, "ViewItemURL"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 13usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Adult"),
-                        (crate::generated::ns::EBL, "BindingAuction"),
-                        (crate::generated::ns::EBL, "CheckoutEnabled"),
-                        (crate::generated::ns::EBL, "ConvertedBuyItNowPrice"),
-                        (crate::generated::ns::EBL, "ConvertedStartPrice"),
-                        (crate::generated::ns::EBL, "ConvertedReservePrice"),
-                        (crate::generated::ns::EBL, "HasReservePrice"),
-                        (crate::generated::ns::EBL, "RegionName"),
-                        (crate::generated::ns::EBL, "RelistedItemID"),
-                        (crate::generated::ns::EBL, "SecondChanceOriginalItemID"),
-                        (crate::generated::ns::EBL, "StartTime"),
-                        (crate::generated::ns::EBL, "EndTime"),
-                        (crate::generated::ns::EBL, "ViewItemURL"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.adult,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.adult, child, Ws::Collapse)
                 }
                 1usize => {
                     r.scalar_once(
@@ -10623,7 +9220,7 @@ impl XmlRead for crate::generated::ebl::ListingDetailsType {
                         1usize,
                         &mut out.binding_auction,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 2usize => {
@@ -10632,7 +9229,7 @@ impl XmlRead for crate::generated::ebl::ListingDetailsType {
                         2usize,
                         &mut out.checkout_enabled,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 3usize => {
@@ -10665,7 +9262,7 @@ impl XmlRead for crate::generated::ebl::ListingDetailsType {
                         6usize,
                         &mut out.has_reserve_price,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 7usize => {
@@ -10674,7 +9271,7 @@ impl XmlRead for crate::generated::ebl::ListingDetailsType {
                         7usize,
                         &mut out.region_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 8usize => {
@@ -10683,7 +9280,7 @@ impl XmlRead for crate::generated::ebl::ListingDetailsType {
                         8usize,
                         &mut out.relisted_item_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 9usize => {
@@ -10692,7 +9289,7 @@ impl XmlRead for crate::generated::ebl::ListingDetailsType {
                         9usize,
                         &mut out.second_chance_original_item_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 10usize => {
@@ -10701,7 +9298,7 @@ impl XmlRead for crate::generated::ebl::ListingDetailsType {
                         10usize,
                         &mut out.start_time,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 11usize => {
@@ -10710,7 +9307,7 @@ impl XmlRead for crate::generated::ebl::ListingDetailsType {
                         11usize,
                         &mut out.end_time,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 12usize => {
@@ -10719,7 +9316,7 @@ impl XmlRead for crate::generated::ebl::ListingDetailsType {
                         12usize,
                         &mut out.view_item_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -10782,9 +9379,9 @@ for crate::generated::ebl::ManageRecurringPaymentsProfileStatusRequestDetailsTyp
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "ProfileID", &self.profile_id);
-        w.scalar_opt(crate::generated::ns::EBL, "Action", &self.action);
-        w.scalar_opt(crate::generated::ns::EBL, "Note", &self.note);
+        w.scalar_opt(EBL, "ProfileID", &self.profile_id);
+        w.scalar_opt(EBL, "Action", &self.action);
+        w.scalar_opt(EBL, "Note", &self.note);
         w.finish(ns, name)
     }
 }
@@ -10796,24 +9393,22 @@ for crate::generated::ebl::ManageRecurringPaymentsProfileStatusRequestDetailsTyp
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "ProfileID"),
+            (EBL, "Action"),
+            (EBL, "Note"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "ProfileID"),
-                        (crate::generated::ns::EBL, "Action"),
-                        (crate::generated::ns::EBL, "Note"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.profile_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -10822,17 +9417,11 @@ for crate::generated::ebl::ManageRecurringPaymentsProfileStatusRequestDetailsTyp
                         1usize,
                         &mut out.action,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 2usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        2usize,
-                        &mut out.note,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 2usize, &mut out.note, child, Ws::Preserve)
                 }
                 _ => r.skip_unknown(child),
             },
@@ -10850,7 +9439,7 @@ for crate::generated::ebl::ManageRecurringPaymentsProfileStatusResponseDetailsTy
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "ProfileID", &self.profile_id);
+        w.scalar_opt(EBL, "ProfileID", &self.profile_id);
         w.finish(ns, name)
     }
 }
@@ -10862,18 +9451,18 @@ for crate::generated::ebl::ManageRecurringPaymentsProfileStatusResponseDetailsTy
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "ProfileID")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::EBL, "ProfileID")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.profile_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -10924,11 +9513,7 @@ impl XmlWrite for crate::generated::ebl::MerchantDataType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "MerchantDataTuple",
-            &self.merchant_data_tuple,
-        );
+        w.complex_list(EBL, "MerchantDataTuple", &self.merchant_data_tuple);
         w.finish(ns, name)
     }
 }
@@ -10939,10 +9524,10 @@ impl XmlRead for crate::generated::ebl::MerchantDataType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "MerchantDataTuple")];
+        let mut next = 0usize;
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::EBL, "MerchantDataTuple")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => r.complex_item(&mut out.merchant_data_tuple, child),
                 _ => r.skip_unknown(child),
             },
@@ -10959,17 +9544,13 @@ impl XmlWrite for crate::generated::ebl::MerchantPullInfoType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "MpStatus", &self.mp_status);
-        w.complex_opt(crate::generated::ns::EBL, "MpMax", &self.mp_max);
-        w.scalar_opt(crate::generated::ns::EBL, "MpCustom", &self.mp_custom);
-        w.scalar_opt(crate::generated::ns::EBL, "Desc", &self.desc);
-        w.scalar_opt(crate::generated::ns::EBL, "Invoice", &self.invoice);
-        w.scalar_opt(crate::generated::ns::EBL, "Custom", &self.custom);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "PaymentSourceID",
-            &self.payment_source_id,
-        );
+        w.scalar_opt(EBL, "MpStatus", &self.mp_status);
+        w.complex_opt(EBL, "MpMax", &self.mp_max);
+        w.scalar_opt(EBL, "MpCustom", &self.mp_custom);
+        w.scalar_opt(EBL, "Desc", &self.desc);
+        w.scalar_opt(EBL, "Invoice", &self.invoice);
+        w.scalar_opt(EBL, "Custom", &self.custom);
+        w.scalar_opt(EBL, "PaymentSourceID", &self.payment_source_id);
         w.finish(ns, name)
     }
 }
@@ -10980,28 +9561,26 @@ impl XmlRead for crate::generated::ebl::MerchantPullInfoType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "MpStatus"),
+            (EBL, "MpMax"),
+            (EBL, "MpCustom"),
+            (EBL, "Desc"),
+            (EBL, "Invoice"),
+            (EBL, "Custom"),
+            (EBL, "PaymentSourceID"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 7usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "MpStatus"),
-                        (crate::generated::ns::EBL, "MpMax"),
-                        (crate::generated::ns::EBL, "MpCustom"),
-                        (crate::generated::ns::EBL, "Desc"),
-                        (crate::generated::ns::EBL, "Invoice"),
-                        (crate::generated::ns::EBL, "Custom"),
-                        (crate::generated::ns::EBL, "PaymentSourceID"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.mp_status,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => r.complex_once(&mut seen, 1usize, &mut out.mp_max, child),
@@ -11011,17 +9590,11 @@ impl XmlRead for crate::generated::ebl::MerchantPullInfoType {
                         2usize,
                         &mut out.mp_custom,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        3usize,
-                        &mut out.desc,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 3usize, &mut out.desc, child, Ws::Preserve)
                 }
                 4usize => {
                     r.scalar_once(
@@ -11029,7 +9602,7 @@ impl XmlRead for crate::generated::ebl::MerchantPullInfoType {
                         4usize,
                         &mut out.invoice,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
@@ -11038,7 +9611,7 @@ impl XmlRead for crate::generated::ebl::MerchantPullInfoType {
                         5usize,
                         &mut out.custom,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 6usize => {
@@ -11047,7 +9620,7 @@ impl XmlRead for crate::generated::ebl::MerchantPullInfoType {
                         6usize,
                         &mut out.payment_source_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -11076,13 +9649,9 @@ impl XmlWrite for crate::generated::ebl::MerchantPullPaymentResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(crate::generated::ns::EBL, "PayerInfo", &self.payer_info);
-        w.complex_opt(crate::generated::ns::EBL, "PaymentInfo", &self.payment_info);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "MerchantPullInfo",
-            &self.merchant_pull_info,
-        );
+        w.complex_opt(EBL, "PayerInfo", &self.payer_info);
+        w.complex_opt(EBL, "PaymentInfo", &self.payment_info);
+        w.complex_opt(EBL, "MerchantPullInfo", &self.merchant_pull_info);
         w.finish(ns, name)
     }
 }
@@ -11093,17 +9662,15 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "PayerInfo"),
+            (EBL, "PaymentInfo"),
+            (EBL, "MerchantPullInfo"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "PayerInfo"),
-                        (crate::generated::ns::EBL, "PaymentInfo"),
-                        (crate::generated::ns::EBL, "MerchantPullInfo"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => r.complex_once(&mut seen, 0usize, &mut out.payer_info, child),
                 1usize => r.complex_once(&mut seen, 1usize, &mut out.payment_info, child),
                 2usize => {
@@ -11124,20 +9691,20 @@ impl XmlWrite for crate::generated::ebl::MerchantPullPaymentType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(crate::generated::ns::EBL, "Amount", &self.amount);
-        w.scalar_opt(crate::generated::ns::EBL, "MpID", &self.mp_id);
-        w.scalar_opt(crate::generated::ns::EBL, "PaymentType", &self.payment_type);
-        w.scalar_opt(crate::generated::ns::EBL, "Memo", &self.memo);
-        w.scalar_opt(crate::generated::ns::EBL, "EmailSubject", &self.email_subject);
-        w.complex_opt(crate::generated::ns::EBL, "Tax", &self.tax);
-        w.complex_opt(crate::generated::ns::EBL, "Shipping", &self.shipping);
-        w.complex_opt(crate::generated::ns::EBL, "Handling", &self.handling);
-        w.scalar_opt(crate::generated::ns::EBL, "ItemName", &self.item_name);
-        w.scalar_opt(crate::generated::ns::EBL, "ItemNumber", &self.item_number);
-        w.scalar_opt(crate::generated::ns::EBL, "Invoice", &self.invoice);
-        w.scalar_opt(crate::generated::ns::EBL, "Custom", &self.custom);
-        w.scalar_opt(crate::generated::ns::EBL, "ButtonSource", &self.button_source);
-        w.scalar_opt(crate::generated::ns::EBL, "SoftDescriptor", &self.soft_descriptor);
+        w.complex_opt(EBL, "Amount", &self.amount);
+        w.scalar_opt(EBL, "MpID", &self.mp_id);
+        w.scalar_opt(EBL, "PaymentType", &self.payment_type);
+        w.scalar_opt(EBL, "Memo", &self.memo);
+        w.scalar_opt(EBL, "EmailSubject", &self.email_subject);
+        w.complex_opt(EBL, "Tax", &self.tax);
+        w.complex_opt(EBL, "Shipping", &self.shipping);
+        w.complex_opt(EBL, "Handling", &self.handling);
+        w.scalar_opt(EBL, "ItemName", &self.item_name);
+        w.scalar_opt(EBL, "ItemNumber", &self.item_number);
+        w.scalar_opt(EBL, "Invoice", &self.invoice);
+        w.scalar_opt(EBL, "Custom", &self.custom);
+        w.scalar_opt(EBL, "ButtonSource", &self.button_source);
+        w.scalar_opt(EBL, "SoftDescriptor", &self.soft_descriptor);
         w.finish(ns, name)
     }
 }
@@ -11148,37 +9715,29 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Amount"),
+            (EBL, "MpID"),
+            (EBL, "PaymentType"),
+            (EBL, "Memo"),
+            (EBL, "EmailSubject"),
+            (EBL, "Tax"),
+            (EBL, "Shipping"),
+            (EBL, "Handling"),
+            (EBL, "ItemName"),
+            (EBL, "ItemNumber"),
+            (EBL, "Invoice"),
+            (EBL, "Custom"),
+            (EBL, "ButtonSource"),
+            (EBL, "SoftDescriptor"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 14usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Amount"),
-                        (crate::generated::ns::EBL, "MpID"),
-                        (crate::generated::ns::EBL, "PaymentType"),
-                        (crate::generated::ns::EBL, "Memo"),
-                        (crate::generated::ns::EBL, "EmailSubject"),
-                        (crate::generated::ns::EBL, "Tax"),
-                        (crate::generated::ns::EBL, "Shipping"),
-                        (crate::generated::ns::EBL, "Handling"),
-                        (crate::generated::ns::EBL, "ItemName"),
-                        (crate::generated::ns::EBL, "ItemNumber"),
-                        (crate::generated::ns::EBL, "Invoice"),
-                        (crate::generated::ns::EBL, "Custom"),
-                        (crate::generated::ns::EBL, "ButtonSource"),
-                        (crate::generated::ns::EBL, "SoftDescriptor"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => r.complex_once(&mut seen, 0usize, &mut out.amount, child),
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.mp_id,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.mp_id, child, Ws::Preserve)
                 }
                 2usize => {
                     r.scalar_once(
@@ -11186,17 +9745,11 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
                         2usize,
                         &mut out.payment_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 3usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        3usize,
-                        &mut out.memo,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 3usize, &mut out.memo, child, Ws::Preserve)
                 }
                 4usize => {
                     r.scalar_once(
@@ -11204,7 +9757,7 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
                         4usize,
                         &mut out.email_subject,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => r.complex_once(&mut seen, 5usize, &mut out.tax, child),
@@ -11216,7 +9769,7 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
                         8usize,
                         &mut out.item_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 9usize => {
@@ -11225,7 +9778,7 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
                         9usize,
                         &mut out.item_number,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 10usize => {
@@ -11234,7 +9787,7 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
                         10usize,
                         &mut out.invoice,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 11usize => {
@@ -11243,7 +9796,7 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
                         11usize,
                         &mut out.custom,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 12usize => {
@@ -11252,7 +9805,7 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
                         12usize,
                         &mut out.button_source,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 13usize => {
@@ -11261,7 +9814,7 @@ impl XmlRead for crate::generated::ebl::MerchantPullPaymentType {
                         13usize,
                         &mut out.soft_descriptor,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -11290,8 +9843,8 @@ impl XmlWrite for crate::generated::ebl::MerchantStoreDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "StoreID", &self.store_id);
-        w.scalar_opt(crate::generated::ns::EBL, "TerminalID", &self.terminal_id);
+        w.scalar_opt(EBL, "StoreID", &self.store_id);
+        w.scalar_opt(EBL, "TerminalID", &self.terminal_id);
         w.finish(ns, name)
     }
 }
@@ -11302,23 +9855,18 @@ impl XmlRead for crate::generated::ebl::MerchantStoreDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "StoreID"), (EBL, "TerminalID")];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "StoreID"),
-                        (crate::generated::ns::EBL, "TerminalID"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.store_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -11327,7 +9875,7 @@ impl XmlRead for crate::generated::ebl::MerchantStoreDetailsType {
                         1usize,
                         &mut out.terminal_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -11345,7 +9893,7 @@ impl XmlWrite for crate::generated::ebl::MobileIdInfoType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "SessionToken", &self.session_token);
+        w.scalar_opt(EBL, "SessionToken", &self.session_token);
         w.finish(ns, name)
     }
 }
@@ -11356,18 +9904,18 @@ impl XmlRead for crate::generated::ebl::MobileIdInfoType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "SessionToken")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::EBL, "SessionToken")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.session_token,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -11407,8 +9955,8 @@ impl XmlWrite for crate::generated::ebl::ModifiedFieldType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Field", &self.field);
-        w.scalar_opt(crate::generated::ns::EBL, "ModifyType", &self.modify_type);
+        w.scalar_opt(EBL, "Field", &self.field);
+        w.scalar_opt(EBL, "ModifyType", &self.modify_type);
         w.finish(ns, name)
     }
 }
@@ -11419,24 +9967,13 @@ impl XmlRead for crate::generated::ebl::ModifiedFieldType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "Field"), (EBL, "ModifyType")];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Field"),
-                        (crate::generated::ns::EBL, "ModifyType"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.field,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.field, child, Ws::Preserve)
                 }
                 1usize => {
                     r.scalar_once(
@@ -11444,7 +9981,7 @@ impl XmlRead for crate::generated::ebl::ModifiedFieldType {
                         1usize,
                         &mut out.modify_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -11473,10 +10010,10 @@ impl XmlWrite for crate::generated::ebl::OfferCouponInfoType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Type", &self.type_);
-        w.scalar_opt(crate::generated::ns::EBL, "ID", &self.id);
-        w.scalar_opt(crate::generated::ns::EBL, "Amount", &self.amount);
-        w.scalar_opt(crate::generated::ns::EBL, "AmountCurrency", &self.amount_currency);
+        w.scalar_opt(EBL, "Type", &self.type_);
+        w.scalar_opt(EBL, "ID", &self.id);
+        w.scalar_opt(EBL, "Amount", &self.amount);
+        w.scalar_opt(EBL, "AmountCurrency", &self.amount_currency);
         w.finish(ns, name)
     }
 }
@@ -11487,35 +10024,21 @@ impl XmlRead for crate::generated::ebl::OfferCouponInfoType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Type"),
+            (EBL, "ID"),
+            (EBL, "Amount"),
+            (EBL, "AmountCurrency"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 4usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Type"),
-                        (crate::generated::ns::EBL, "ID"),
-                        (crate::generated::ns::EBL, "Amount"),
-                        (crate::generated::ns::EBL, "AmountCurrency"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.type_,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.type_, child, Ws::Preserve)
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.id,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.id, child, Ws::Preserve)
                 }
                 2usize => {
                     r.scalar_once(
@@ -11523,7 +10046,7 @@ impl XmlRead for crate::generated::ebl::OfferCouponInfoType {
                         2usize,
                         &mut out.amount,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -11532,7 +10055,7 @@ impl XmlRead for crate::generated::ebl::OfferCouponInfoType {
                         3usize,
                         &mut out.amount_currency,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -11550,8 +10073,8 @@ impl XmlWrite for crate::generated::ebl::OfferDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "OfferCode", &self.offer_code);
-        w.complex_opt(crate::generated::ns::EBL, "BMLOfferInfo", &self.bml_offer_info);
+        w.scalar_opt(EBL, "OfferCode", &self.offer_code);
+        w.complex_opt(EBL, "BMLOfferInfo", &self.bml_offer_info);
         w.finish(ns, name)
     }
 }
@@ -11562,23 +10085,18 @@ impl XmlRead for crate::generated::ebl::OfferDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "OfferCode"), (EBL, "BMLOfferInfo")];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "OfferCode"),
-                        (crate::generated::ns::EBL, "BMLOfferInfo"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.offer_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -11599,16 +10117,12 @@ impl XmlWrite for crate::generated::ebl::OptionTrackingDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "OptionNumber", &self.option_number);
-        w.scalar_opt(crate::generated::ns::EBL, "OptionQty", &self.option_qty);
-        w.scalar_opt(crate::generated::ns::EBL, "OptionSelect", &self.option_select);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "OptionQtyDelta",
-            &self.option_qty_delta,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "OptionAlert", &self.option_alert);
-        w.scalar_opt(crate::generated::ns::EBL, "OptionCost", &self.option_cost);
+        w.scalar_opt(EBL, "OptionNumber", &self.option_number);
+        w.scalar_opt(EBL, "OptionQty", &self.option_qty);
+        w.scalar_opt(EBL, "OptionSelect", &self.option_select);
+        w.scalar_opt(EBL, "OptionQtyDelta", &self.option_qty_delta);
+        w.scalar_opt(EBL, "OptionAlert", &self.option_alert);
+        w.scalar_opt(EBL, "OptionCost", &self.option_cost);
         w.finish(ns, name)
     }
 }
@@ -11619,27 +10133,25 @@ impl XmlRead for crate::generated::ebl::OptionTrackingDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "OptionNumber"),
+            (EBL, "OptionQty"),
+            (EBL, "OptionSelect"),
+            (EBL, "OptionQtyDelta"),
+            (EBL, "OptionAlert"),
+            (EBL, "OptionCost"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "OptionNumber"),
-                        (crate::generated::ns::EBL, "OptionQty"),
-                        (crate::generated::ns::EBL, "OptionSelect"),
-                        (crate::generated::ns::EBL, "OptionQtyDelta"),
-                        (crate::generated::ns::EBL, "OptionAlert"),
-                        (crate::generated::ns::EBL, "OptionCost"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.option_number,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -11648,7 +10160,7 @@ impl XmlRead for crate::generated::ebl::OptionTrackingDetailsType {
                         1usize,
                         &mut out.option_qty,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -11657,7 +10169,7 @@ impl XmlRead for crate::generated::ebl::OptionTrackingDetailsType {
                         2usize,
                         &mut out.option_select,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -11666,7 +10178,7 @@ impl XmlRead for crate::generated::ebl::OptionTrackingDetailsType {
                         3usize,
                         &mut out.option_qty_delta,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -11675,7 +10187,7 @@ impl XmlRead for crate::generated::ebl::OptionTrackingDetailsType {
                         4usize,
                         &mut out.option_alert,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
@@ -11684,7 +10196,7 @@ impl XmlRead for crate::generated::ebl::OptionTrackingDetailsType {
                         5usize,
                         &mut out.option_cost,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -11716,12 +10228,10 @@ impl XmlRead for crate::generated::ebl::OptionType {
         for a in start.attrs() {
             match (a.local(), a.ns()) {
                 ("name", ns) if ns == "" => {
-                    out.name = r
-                        .attr_scalar(start, a, ::paypal_soap_runtime::xml::Ws::Preserve)?;
+                    out.name = r.attr_scalar(start, a, Ws::Preserve)?;
                 }
                 ("value", ns) if ns == "" => {
-                    out.value = r
-                        .attr_scalar(start, a, ::paypal_soap_runtime::xml::Ws::Preserve)?;
+                    out.value = r.attr_scalar(start, a, Ws::Preserve)?;
                 }
                 _ => r.unknown_attribute(start, a),
             }
@@ -11750,8 +10260,8 @@ impl XmlWrite for crate::generated::ebl::OrderDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Description", &self.description);
-        w.complex_opt(crate::generated::ns::EBL, "MaxAmount", &self.max_amount);
+        w.scalar_opt(EBL, "Description", &self.description);
+        w.complex_opt(EBL, "MaxAmount", &self.max_amount);
         w.finish(ns, name)
     }
 }
@@ -11762,23 +10272,18 @@ impl XmlRead for crate::generated::ebl::OrderDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "Description"), (EBL, "MaxAmount")];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Description"),
-                        (crate::generated::ns::EBL, "MaxAmount"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.description,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => r.complex_once(&mut seen, 1usize, &mut out.max_amount, child),
@@ -11797,43 +10302,27 @@ impl XmlWrite for crate::generated::ebl::OtherPaymentMethodDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
+        w.scalar_opt(EBL, "OtherPaymentMethodId", &self.other_payment_method_id);
+        w.scalar_opt(EBL, "OtherPaymentMethodType", &self.other_payment_method_type);
+        w.scalar_opt(EBL, "OtherPaymentMethodLabel", &self.other_payment_method_label);
         w.scalar_opt(
-            crate::generated::ns::EBL,
-            "OtherPaymentMethodId",
-            &self.other_payment_method_id,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "OtherPaymentMethodType",
-            &self.other_payment_method_type,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "OtherPaymentMethodLabel",
-            &self.other_payment_method_label,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "OtherPaymentMethodLabelDescription",
             &self.other_payment_method_label_description,
         );
         w.scalar_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "OtherPaymentMethodLongDescriptionTitle",
             &self.other_payment_method_long_description_title,
         );
         w.scalar_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "OtherPaymentMethodLongDescription",
             &self.other_payment_method_long_description,
         );
+        w.scalar_opt(EBL, "OtherPaymentMethodIcon", &self.other_payment_method_icon);
         w.scalar_opt(
-            crate::generated::ns::EBL,
-            "OtherPaymentMethodIcon",
-            &self.other_payment_method_icon,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "OtherPaymentMethodHideLabel",
             &self.other_payment_method_hide_label,
         );
@@ -11847,35 +10336,27 @@ impl XmlRead for crate::generated::ebl::OtherPaymentMethodDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "OtherPaymentMethodId"),
+            (EBL, "OtherPaymentMethodType"),
+            (EBL, "OtherPaymentMethodLabel"),
+            (EBL, "OtherPaymentMethodLabelDescription"),
+            (EBL, "OtherPaymentMethodLongDescriptionTitle"),
+            (EBL, "OtherPaymentMethodLongDescription"),
+            (EBL, "OtherPaymentMethodIcon"),
+            (EBL, "OtherPaymentMethodHideLabel"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 8usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "OtherPaymentMethodId"),
-                        (crate::generated::ns::EBL, "OtherPaymentMethodType"),
-                        (crate::generated::ns::EBL, "OtherPaymentMethodLabel"),
-                        (
-                            crate::generated::ns::EBL,
-                            "OtherPaymentMethodLabelDescription",
-                        ),
-                        (
-                            crate::generated::ns::EBL,
-                            "OtherPaymentMethodLongDescriptionTitle",
-                        ),
-                        (crate::generated::ns::EBL, "OtherPaymentMethodLongDescription"),
-                        (crate::generated::ns::EBL, "OtherPaymentMethodIcon"),
-                        (crate::generated::ns::EBL, "OtherPaymentMethodHideLabel"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.other_payment_method_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -11884,7 +10365,7 @@ impl XmlRead for crate::generated::ebl::OtherPaymentMethodDetailsType {
                         1usize,
                         &mut out.other_payment_method_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -11893,7 +10374,7 @@ impl XmlRead for crate::generated::ebl::OtherPaymentMethodDetailsType {
                         2usize,
                         &mut out.other_payment_method_label,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -11902,7 +10383,7 @@ impl XmlRead for crate::generated::ebl::OtherPaymentMethodDetailsType {
                         3usize,
                         &mut out.other_payment_method_label_description,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -11911,7 +10392,7 @@ impl XmlRead for crate::generated::ebl::OtherPaymentMethodDetailsType {
                         4usize,
                         &mut out.other_payment_method_long_description_title,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
@@ -11920,7 +10401,7 @@ impl XmlRead for crate::generated::ebl::OtherPaymentMethodDetailsType {
                         5usize,
                         &mut out.other_payment_method_long_description,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 6usize => {
@@ -11929,7 +10410,7 @@ impl XmlRead for crate::generated::ebl::OtherPaymentMethodDetailsType {
                         6usize,
                         &mut out.other_payment_method_icon,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => {
@@ -11938,7 +10419,7 @@ impl XmlRead for crate::generated::ebl::OtherPaymentMethodDetailsType {
                         7usize,
                         &mut out.other_payment_method_hide_label,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -11967,16 +10448,8 @@ impl XmlWrite for crate::generated::ebl::PaginationResultType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "TotalNumberOfPages",
-            &self.total_number_of_pages,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "TotalNumberOfEntries",
-            &self.total_number_of_entries,
-        );
+        w.scalar_opt(EBL, "TotalNumberOfPages", &self.total_number_of_pages);
+        w.scalar_opt(EBL, "TotalNumberOfEntries", &self.total_number_of_entries);
         w.finish(ns, name)
     }
 }
@@ -11987,23 +10460,21 @@ impl XmlRead for crate::generated::ebl::PaginationResultType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "TotalNumberOfPages"),
+            (EBL, "TotalNumberOfEntries"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "TotalNumberOfPages"),
-                        (crate::generated::ns::EBL, "TotalNumberOfEntries"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.total_number_of_pages,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
@@ -12012,7 +10483,7 @@ impl XmlRead for crate::generated::ebl::PaginationResultType {
                         1usize,
                         &mut out.total_number_of_entries,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -12030,12 +10501,8 @@ impl XmlWrite for crate::generated::ebl::PaginationType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "EntriesPerPage",
-            &self.entries_per_page,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "PageNumber", &self.page_number);
+        w.scalar_opt(EBL, "EntriesPerPage", &self.entries_per_page);
+        w.scalar_opt(EBL, "PageNumber", &self.page_number);
         w.finish(ns, name)
     }
 }
@@ -12046,23 +10513,18 @@ impl XmlRead for crate::generated::ebl::PaginationType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "EntriesPerPage"), (EBL, "PageNumber")];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "EntriesPerPage"),
-                        (crate::generated::ns::EBL, "PageNumber"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.entries_per_page,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
@@ -12071,7 +10533,7 @@ impl XmlRead for crate::generated::ebl::PaginationType {
                         1usize,
                         &mut out.page_number,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -12100,8 +10562,8 @@ impl XmlWrite for crate::generated::ebl::PayeeInfoType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "PayeeEmail", &self.payee_email);
-        w.scalar_opt(crate::generated::ns::EBL, "PayeeID", &self.payee_id);
+        w.scalar_opt(EBL, "PayeeEmail", &self.payee_email);
+        w.scalar_opt(EBL, "PayeeID", &self.payee_id);
         w.finish(ns, name)
     }
 }
@@ -12112,23 +10574,18 @@ impl XmlRead for crate::generated::ebl::PayeeInfoType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "PayeeEmail"), (EBL, "PayeeID")];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "PayeeEmail"),
-                        (crate::generated::ns::EBL, "PayeeID"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.payee_email,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -12137,7 +10594,7 @@ impl XmlRead for crate::generated::ebl::PayeeInfoType {
                         1usize,
                         &mut out.payee_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -12155,21 +10612,17 @@ impl XmlWrite for crate::generated::ebl::PayerInfoType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Payer", &self.payer);
-        w.scalar_opt(crate::generated::ns::EBL, "PayerID", &self.payer_id);
-        w.scalar_opt(crate::generated::ns::EBL, "PayerStatus", &self.payer_status);
-        w.complex_opt(crate::generated::ns::EBL, "PayerName", &self.payer_name);
-        w.scalar_opt(crate::generated::ns::EBL, "PayerCountry", &self.payer_country);
-        w.scalar_opt(crate::generated::ns::EBL, "PayerBusiness", &self.payer_business);
-        w.complex_opt(crate::generated::ns::EBL, "Address", &self.address);
-        w.scalar_opt(crate::generated::ns::EBL, "ContactPhone", &self.contact_phone);
-        w.complex_list(crate::generated::ns::EBL, "WalletItems", &self.wallet_items);
-        w.complex_opt(crate::generated::ns::EBL, "TaxIdDetails", &self.tax_id_details);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "EnhancedPayerInfo",
-            &self.enhanced_payer_info,
-        );
+        w.scalar_opt(EBL, "Payer", &self.payer);
+        w.scalar_opt(EBL, "PayerID", &self.payer_id);
+        w.scalar_opt(EBL, "PayerStatus", &self.payer_status);
+        w.complex_opt(EBL, "PayerName", &self.payer_name);
+        w.scalar_opt(EBL, "PayerCountry", &self.payer_country);
+        w.scalar_opt(EBL, "PayerBusiness", &self.payer_business);
+        w.complex_opt(EBL, "Address", &self.address);
+        w.scalar_opt(EBL, "ContactPhone", &self.contact_phone);
+        w.complex_list(EBL, "WalletItems", &self.wallet_items);
+        w.complex_opt(EBL, "TaxIdDetails", &self.tax_id_details);
+        w.complex_opt(EBL, "EnhancedPayerInfo", &self.enhanced_payer_info);
         w.finish(ns, name)
     }
 }
@@ -12180,33 +10633,25 @@ impl XmlRead for crate::generated::ebl::PayerInfoType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Payer"),
+            (EBL, "PayerID"),
+            (EBL, "PayerStatus"),
+            (EBL, "PayerName"),
+            (EBL, "PayerCountry"),
+            (EBL, "PayerBusiness"),
+            (EBL, "Address"),
+            (EBL, "ContactPhone"),
+            (EBL, "WalletItems"),
+            (EBL, "TaxIdDetails"),
+            (EBL, "EnhancedPayerInfo"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 10usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Payer"),
-                        (crate::generated::ns::EBL, "PayerID"),
-                        (crate::generated::ns::EBL, "PayerStatus"),
-                        (crate::generated::ns::EBL, "PayerName"),
-                        (crate::generated::ns::EBL, "PayerCountry"),
-                        (crate::generated::ns::EBL, "PayerBusiness"),
-                        (crate::generated::ns::EBL, "Address"),
-                        (crate::generated::ns::EBL, "ContactPhone"),
-                        (crate::generated::ns::EBL, "WalletItems"),
-                        (crate::generated::ns::EBL, "TaxIdDetails"),
-                        (crate::generated::ns::EBL, "EnhancedPayerInfo"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.payer,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.payer, child, Ws::Preserve)
                 }
                 1usize => {
                     r.scalar_once(
@@ -12214,7 +10659,7 @@ impl XmlRead for crate::generated::ebl::PayerInfoType {
                         1usize,
                         &mut out.payer_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -12223,7 +10668,7 @@ impl XmlRead for crate::generated::ebl::PayerInfoType {
                         2usize,
                         &mut out.payer_status,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 3usize => r.complex_once(&mut seen, 3usize, &mut out.payer_name, child),
@@ -12233,7 +10678,7 @@ impl XmlRead for crate::generated::ebl::PayerInfoType {
                         4usize,
                         &mut out.payer_country,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 5usize => {
@@ -12242,7 +10687,7 @@ impl XmlRead for crate::generated::ebl::PayerInfoType {
                         5usize,
                         &mut out.payer_business,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 6usize => r.complex_once(&mut seen, 6usize, &mut out.address, child),
@@ -12252,7 +10697,7 @@ impl XmlRead for crate::generated::ebl::PayerInfoType {
                         7usize,
                         &mut out.contact_phone,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 8usize => r.complex_item(&mut out.wallet_items, child),
@@ -12315,34 +10760,26 @@ impl XmlWrite for crate::generated::ebl::PaymentDetailsItemType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Name", &self.name);
-        w.scalar_opt(crate::generated::ns::EBL, "Number", &self.number);
-        w.scalar_opt(crate::generated::ns::EBL, "Quantity", &self.quantity);
-        w.complex_opt(crate::generated::ns::EBL, "Tax", &self.tax);
-        w.complex_opt(crate::generated::ns::EBL, "Amount", &self.amount);
+        w.scalar_opt(EBL, "Name", &self.name);
+        w.scalar_opt(EBL, "Number", &self.number);
+        w.scalar_opt(EBL, "Quantity", &self.quantity);
+        w.complex_opt(EBL, "Tax", &self.tax);
+        w.complex_opt(EBL, "Amount", &self.amount);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "EbayItemPaymentDetailsItem",
             &self.ebay_item_payment_details_item,
         );
-        w.scalar_opt(crate::generated::ns::EBL, "PromoCode", &self.promo_code);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ProductCategory",
-            &self.product_category,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "Description", &self.description);
-        w.complex_opt(crate::generated::ns::EBL, "ItemWeight", &self.item_weight);
-        w.complex_opt(crate::generated::ns::EBL, "ItemLength", &self.item_length);
-        w.complex_opt(crate::generated::ns::EBL, "ItemWidth", &self.item_width);
-        w.complex_opt(crate::generated::ns::EBL, "ItemHeight", &self.item_height);
-        w.scalar_opt(crate::generated::ns::EBL, "ItemURL", &self.item_url);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "EnhancedItemData",
-            &self.enhanced_item_data,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "ItemCategory", &self.item_category);
+        w.scalar_opt(EBL, "PromoCode", &self.promo_code);
+        w.scalar_opt(EBL, "ProductCategory", &self.product_category);
+        w.scalar_opt(EBL, "Description", &self.description);
+        w.complex_opt(EBL, "ItemWeight", &self.item_weight);
+        w.complex_opt(EBL, "ItemLength", &self.item_length);
+        w.complex_opt(EBL, "ItemWidth", &self.item_width);
+        w.complex_opt(EBL, "ItemHeight", &self.item_height);
+        w.scalar_opt(EBL, "ItemURL", &self.item_url);
+        w.complex_opt(EBL, "EnhancedItemData", &self.enhanced_item_data);
+        w.scalar_opt(EBL, "ItemCategory", &self.item_category);
         w.finish(ns, name)
     }
 }
@@ -12353,38 +10790,30 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Name"),
+            (EBL, "Number"),
+            (EBL, "Quantity"),
+            (EBL, "Tax"),
+            (EBL, "Amount"),
+            (EBL, "EbayItemPaymentDetailsItem"),
+            (EBL, "PromoCode"),
+            (EBL, "ProductCategory"),
+            (EBL, "Description"),
+            (EBL, "ItemWeight"),
+            (EBL, "ItemLength"),
+            (EBL, "ItemWidth"),
+            (EBL, "ItemHeight"),
+            (EBL, "ItemURL"),
+            (EBL, "EnhancedItemData"),
+            (EBL, "ItemCategory"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 16usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Name"),
-                        (crate::generated::ns::EBL, "Number"),
-                        (crate::generated::ns::EBL, "Quantity"),
-                        (crate::generated::ns::EBL, "Tax"),
-                        (crate::generated::ns::EBL, "Amount"),
-                        (crate::generated::ns::EBL, "EbayItemPaymentDetailsItem"),
-                        (crate::generated::ns::EBL, "PromoCode"),
-                        (crate::generated::ns::EBL, "ProductCategory"),
-                        (crate::generated::ns::EBL, "Description"),
-                        (crate::generated::ns::EBL, "ItemWeight"),
-                        (crate::generated::ns::EBL, "ItemLength"),
-                        (crate::generated::ns::EBL, "ItemWidth"),
-                        (crate::generated::ns::EBL, "ItemHeight"),
-                        (crate::generated::ns::EBL, "ItemURL"),
-                        (crate::generated::ns::EBL, "EnhancedItemData"),
-                        (crate::generated::ns::EBL, "ItemCategory"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.name,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.name, child, Ws::Preserve)
                 }
                 1usize => {
                     r.scalar_once(
@@ -12392,7 +10821,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                         1usize,
                         &mut out.number,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -12401,7 +10830,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                         2usize,
                         &mut out.quantity,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 3usize => r.complex_once(&mut seen, 3usize, &mut out.tax, child),
@@ -12420,7 +10849,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                         6usize,
                         &mut out.promo_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => {
@@ -12429,7 +10858,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                         7usize,
                         &mut out.product_category,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 8usize => {
@@ -12438,7 +10867,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                         8usize,
                         &mut out.description,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 9usize => r.complex_once(&mut seen, 9usize, &mut out.item_weight, child),
@@ -12455,7 +10884,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                         13usize,
                         &mut out.item_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 14usize => {
@@ -12472,7 +10901,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsItemType {
                         15usize,
                         &mut out.item_category,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -12490,101 +10919,49 @@ impl XmlWrite for crate::generated::ebl::PaymentDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(crate::generated::ns::EBL, "OrderTotal", &self.order_total);
-        w.complex_opt(crate::generated::ns::EBL, "ItemTotal", &self.item_total);
-        w.complex_opt(crate::generated::ns::EBL, "ShippingTotal", &self.shipping_total);
-        w.complex_opt(crate::generated::ns::EBL, "HandlingTotal", &self.handling_total);
-        w.complex_opt(crate::generated::ns::EBL, "TaxTotal", &self.tax_total);
+        w.complex_opt(EBL, "OrderTotal", &self.order_total);
+        w.complex_opt(EBL, "ItemTotal", &self.item_total);
+        w.complex_opt(EBL, "ShippingTotal", &self.shipping_total);
+        w.complex_opt(EBL, "HandlingTotal", &self.handling_total);
+        w.complex_opt(EBL, "TaxTotal", &self.tax_total);
+        w.scalar_opt(EBL, "OrderDescription", &self.order_description);
+        w.scalar_opt(EBL, "Custom", &self.custom);
+        w.scalar_opt(EBL, "InvoiceID", &self.invoice_id);
+        w.scalar_opt(EBL, "ButtonSource", &self.button_source);
+        w.scalar_opt(EBL, "NotifyURL", &self.notify_url);
+        w.complex_opt(EBL, "ShipToAddress", &self.ship_to_address);
+        w.scalar_opt(EBL, "MultiShipping", &self.multi_shipping);
         w.scalar_opt(
-            crate::generated::ns::EBL,
-            "OrderDescription",
-            &self.order_description,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "Custom", &self.custom);
-        w.scalar_opt(crate::generated::ns::EBL, "InvoiceID", &self.invoice_id);
-        w.scalar_opt(crate::generated::ns::EBL, "ButtonSource", &self.button_source);
-        w.scalar_opt(crate::generated::ns::EBL, "NotifyURL", &self.notify_url);
-        w.complex_opt(crate::generated::ns::EBL, "ShipToAddress", &self.ship_to_address);
-        w.scalar_opt(crate::generated::ns::EBL, "MultiShipping", &self.multi_shipping);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "FulfillmentReferenceNumber",
             &self.fulfillment_reference_number,
         );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "FulfillmentAddress",
-            &self.fulfillment_address,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "PaymentCategoryType",
-            &self.payment_category_type,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "LocationType", &self.location_type);
-        w.scalar_opt(crate::generated::ns::EBL, "ShippingMethod", &self.shipping_method);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ProfileAddressChangeDate",
-            &self.profile_address_change_date,
-        );
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "PaymentDetailsItem",
-            &self.payment_details_item,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "InsuranceTotal",
-            &self.insurance_total,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "ShippingDiscount",
-            &self.shipping_discount,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "InsuranceOptionOffered",
-            &self.insurance_option_offered,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "AllowedPaymentMethod",
-            &self.allowed_payment_method,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "EnhancedPaymentData",
-            &self.enhanced_payment_data,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "SellerDetails", &self.seller_details);
-        w.scalar_opt(crate::generated::ns::EBL, "NoteText", &self.note_text);
-        w.scalar_opt(crate::generated::ns::EBL, "TransactionId", &self.transaction_id);
-        w.scalar_opt(crate::generated::ns::EBL, "PaymentAction", &self.payment_action);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "PaymentRequestID",
-            &self.payment_request_id,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "OrderURL", &self.order_url);
-        w.scalar_opt(crate::generated::ns::EBL, "SoftDescriptor", &self.soft_descriptor);
-        w.scalar_opt(crate::generated::ns::EBL, "BranchLevel", &self.branch_level);
-        w.complex_opt(crate::generated::ns::EBL, "OfferDetails", &self.offer_details);
-        w.scalar_opt(crate::generated::ns::EBL, "Recurring", &self.recurring);
-        w.scalar_opt(crate::generated::ns::EBL, "PaymentReason", &self.payment_reason);
-        w.scalar_opt(crate::generated::ns::EBL, "LocationID", &self.location_id);
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "RedeemedOffers",
-            &self.redeemed_offers,
-        );
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "CummulativePoints",
-            &self.cummulative_points,
-        );
-        w.complex_list(crate::generated::ns::EBL, "MerchantData", &self.merchant_data);
+        w.complex_opt(EBL, "FulfillmentAddress", &self.fulfillment_address);
+        w.scalar_opt(EBL, "PaymentCategoryType", &self.payment_category_type);
+        w.scalar_opt(EBL, "LocationType", &self.location_type);
+        w.scalar_opt(EBL, "ShippingMethod", &self.shipping_method);
+        w.scalar_opt(EBL, "ProfileAddressChangeDate", &self.profile_address_change_date);
+        w.complex_list(EBL, "PaymentDetailsItem", &self.payment_details_item);
+        w.complex_opt(EBL, "InsuranceTotal", &self.insurance_total);
+        w.complex_opt(EBL, "ShippingDiscount", &self.shipping_discount);
+        w.scalar_opt(EBL, "InsuranceOptionOffered", &self.insurance_option_offered);
+        w.scalar_opt(EBL, "AllowedPaymentMethod", &self.allowed_payment_method);
+        w.complex_opt(EBL, "EnhancedPaymentData", &self.enhanced_payment_data);
+        w.complex_opt(EBL, "SellerDetails", &self.seller_details);
+        w.scalar_opt(EBL, "NoteText", &self.note_text);
+        w.scalar_opt(EBL, "TransactionId", &self.transaction_id);
+        w.scalar_opt(EBL, "PaymentAction", &self.payment_action);
+        w.scalar_opt(EBL, "PaymentRequestID", &self.payment_request_id);
+        w.scalar_opt(EBL, "OrderURL", &self.order_url);
+        w.scalar_opt(EBL, "SoftDescriptor", &self.soft_descriptor);
+        w.scalar_opt(EBL, "BranchLevel", &self.branch_level);
+        w.complex_opt(EBL, "OfferDetails", &self.offer_details);
+        w.scalar_opt(EBL, "Recurring", &self.recurring);
+        w.scalar_opt(EBL, "PaymentReason", &self.payment_reason);
+        w.scalar_opt(EBL, "LocationID", &self.location_id);
+        w.complex_list(EBL, "RedeemedOffers", &self.redeemed_offers);
+        w.complex_list(EBL, "CummulativePoints", &self.cummulative_points);
+        w.complex_list(EBL, "MerchantData", &self.merchant_data);
         w.finish(ns, name)
     }
 }
@@ -12595,53 +10972,51 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "OrderTotal"),
+            (EBL, "ItemTotal"),
+            (EBL, "ShippingTotal"),
+            (EBL, "HandlingTotal"),
+            (EBL, "TaxTotal"),
+            (EBL, "OrderDescription"),
+            (EBL, "Custom"),
+            (EBL, "InvoiceID"),
+            (EBL, "ButtonSource"),
+            (EBL, "NotifyURL"),
+            (EBL, "ShipToAddress"),
+            (EBL, "MultiShipping"),
+            (EBL, "FulfillmentReferenceNumber"),
+            (EBL, "FulfillmentAddress"),
+            (EBL, "PaymentCategoryType"),
+            (EBL, "LocationType"),
+            (EBL, "ShippingMethod"),
+            (EBL, "ProfileAddressChangeDate"),
+            (EBL, "PaymentDetailsItem"),
+            (EBL, "InsuranceTotal"),
+            (EBL, "ShippingDiscount"),
+            (EBL, "InsuranceOptionOffered"),
+            (EBL, "AllowedPaymentMethod"),
+            (EBL, "EnhancedPaymentData"),
+            (EBL, "SellerDetails"),
+            (EBL, "NoteText"),
+            (EBL, "TransactionId"),
+            (EBL, "PaymentAction"),
+            (EBL, "PaymentRequestID"),
+            (EBL, "OrderURL"),
+            (EBL, "SoftDescriptor"),
+            (EBL, "BranchLevel"),
+            (EBL, "OfferDetails"),
+            (EBL, "Recurring"),
+            (EBL, "PaymentReason"),
+            (EBL, "LocationID"),
+            (EBL, "RedeemedOffers"),
+            (EBL, "CummulativePoints"),
+            (EBL, "MerchantData"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 35usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "OrderTotal"),
-                        (crate::generated::ns::EBL, "ItemTotal"),
-                        (crate::generated::ns::EBL, "ShippingTotal"),
-                        (crate::generated::ns::EBL, "HandlingTotal"),
-                        (crate::generated::ns::EBL, "TaxTotal"),
-                        (crate::generated::ns::EBL, "OrderDescription"),
-                        (crate::generated::ns::EBL, "Custom"),
-                        (crate::generated::ns::EBL, "InvoiceID"),
-                        (crate::generated::ns::EBL, "ButtonSource"),
-                        (crate::generated::ns::EBL, "NotifyURL"),
-                        (crate::generated::ns::EBL, "ShipToAddress"),
-                        (crate::generated::ns::EBL, "MultiShipping"),
-                        (crate::generated::ns::EBL, "FulfillmentReferenceNumber"),
-                        (crate::generated::ns::EBL, "FulfillmentAddress"),
-                        (crate::generated::ns::EBL, "PaymentCategoryType"),
-                        (crate::generated::ns::EBL, "LocationType"),
-                        (crate::generated::ns::EBL, "ShippingMethod"),
-                        (crate::generated::ns::EBL, "ProfileAddressChangeDate"),
-                        (crate::generated::ns::EBL, "PaymentDetailsItem"),
-                        (crate::generated::ns::EBL, "InsuranceTotal"),
-                        (crate::generated::ns::EBL, "ShippingDiscount"),
-                        (crate::generated::ns::EBL, "InsuranceOptionOffered"),
-                        (crate::generated::ns::EBL, "AllowedPaymentMethod"),
-                        (crate::generated::ns::EBL, "EnhancedPaymentData"),
-                        (crate::generated::ns::EBL, "SellerDetails"),
-                        (crate::generated::ns::EBL, "NoteText"),
-                        (crate::generated::ns::EBL, "TransactionId"),
-                        (crate::generated::ns::EBL, "PaymentAction"),
-                        (crate::generated::ns::EBL, "PaymentRequestID"),
-                        (crate::generated::ns::EBL, "OrderURL"),
-                        (crate::generated::ns::EBL, "SoftDescriptor"),
-                        (crate::generated::ns::EBL, "BranchLevel"),
-                        (crate::generated::ns::EBL, "OfferDetails"),
-                        (crate::generated::ns::EBL, "Recurring"),
-                        (crate::generated::ns::EBL, "PaymentReason"),
-                        (crate::generated::ns::EBL, "LocationID"),
-                        (crate::generated::ns::EBL, "RedeemedOffers"),
-                        (crate::generated::ns::EBL, "CummulativePoints"),
-                        (crate::generated::ns::EBL, "MerchantData"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => r.complex_once(&mut seen, 0usize, &mut out.order_total, child),
                 1usize => r.complex_once(&mut seen, 1usize, &mut out.item_total, child),
                 2usize => {
@@ -12657,7 +11032,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         5usize,
                         &mut out.order_description,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 6usize => {
@@ -12666,7 +11041,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         6usize,
                         &mut out.custom,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => {
@@ -12675,7 +11050,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         7usize,
                         &mut out.invoice_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 8usize => {
@@ -12684,7 +11059,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         8usize,
                         &mut out.button_source,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 9usize => {
@@ -12693,7 +11068,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         9usize,
                         &mut out.notify_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 10usize => {
@@ -12705,7 +11080,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         11usize,
                         &mut out.multi_shipping,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 12usize => {
@@ -12714,7 +11089,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         12usize,
                         &mut out.fulfillment_reference_number,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 13usize => {
@@ -12731,7 +11106,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         14usize,
                         &mut out.payment_category_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 15usize => {
@@ -12740,7 +11115,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         15usize,
                         &mut out.location_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 16usize => {
@@ -12749,7 +11124,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         16usize,
                         &mut out.shipping_method,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 17usize => {
@@ -12758,7 +11133,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         17usize,
                         &mut out.profile_address_change_date,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 18usize => r.complex_item(&mut out.payment_details_item, child),
@@ -12774,7 +11149,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         20usize,
                         &mut out.insurance_option_offered,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 22usize => {
@@ -12783,7 +11158,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         21usize,
                         &mut out.allowed_payment_method,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 23usize => {
@@ -12803,7 +11178,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         24usize,
                         &mut out.note_text,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 26usize => {
@@ -12812,7 +11187,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         25usize,
                         &mut out.transaction_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 27usize => {
@@ -12821,7 +11196,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         26usize,
                         &mut out.payment_action,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 28usize => {
@@ -12830,7 +11205,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         27usize,
                         &mut out.payment_request_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 29usize => {
@@ -12839,7 +11214,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         28usize,
                         &mut out.order_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 30usize => {
@@ -12848,7 +11223,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         29usize,
                         &mut out.soft_descriptor,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 31usize => {
@@ -12857,7 +11232,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         30usize,
                         &mut out.branch_level,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 32usize => {
@@ -12869,7 +11244,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         32usize,
                         &mut out.recurring,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 34usize => {
@@ -12878,7 +11253,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         33usize,
                         &mut out.payment_reason,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 35usize => {
@@ -12887,7 +11262,7 @@ impl XmlRead for crate::generated::ebl::PaymentDetailsType {
                         34usize,
                         &mut out.location_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 36usize => r.complex_item(&mut out.redeemed_offers, child),
@@ -12908,7 +11283,7 @@ impl XmlWrite for crate::generated::ebl::PaymentDirectivesType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "PaymentType", &self.payment_type);
+        w.scalar_opt(EBL, "PaymentType", &self.payment_type);
         w.finish(ns, name)
     }
 }
@@ -12919,18 +11294,18 @@ impl XmlRead for crate::generated::ebl::PaymentDirectivesType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "PaymentType")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::EBL, "PaymentType")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.payment_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -12948,123 +11323,55 @@ impl XmlWrite for crate::generated::ebl::PaymentInfoType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "TransactionID", &self.transaction_id);
+        w.scalar_opt(EBL, "TransactionID", &self.transaction_id);
+        w.scalar_opt(EBL, "EbayTransactionID", &self.ebay_transaction_id);
+        w.scalar_opt(EBL, "ParentTransactionID", &self.parent_transaction_id);
+        w.scalar_opt(EBL, "ReceiptID", &self.receipt_id);
+        w.scalar_opt(EBL, "TransactionType", &self.transaction_type);
+        w.scalar_opt(EBL, "PaymentType", &self.payment_type);
+        w.scalar_opt(EBL, "RefundSourceCodeType", &self.refund_source_code_type);
+        w.scalar_opt(EBL, "ExpectedeCheckClearDate", &self.expectede_check_clear_date);
+        w.scalar_opt(EBL, "PaymentDate", &self.payment_date);
+        w.complex_opt(EBL, "GrossAmount", &self.gross_amount);
+        w.complex_opt(EBL, "FeeAmount", &self.fee_amount);
+        w.complex_opt(EBL, "FinancingFeeAmount", &self.financing_fee_amount);
+        w.complex_opt(EBL, "FinancingTotalCost", &self.financing_total_cost);
+        w.complex_opt(EBL, "FinancingMonthlyPayment", &self.financing_monthly_payment);
+        w.scalar_opt(EBL, "FinancingTerm", &self.financing_term);
+        w.scalar_opt(EBL, "IsFinancing", &self.is_financing);
+        w.complex_opt(EBL, "SettleAmount", &self.settle_amount);
+        w.complex_opt(EBL, "TaxAmount", &self.tax_amount);
+        w.scalar_opt(EBL, "ExchangeRate", &self.exchange_rate);
+        w.scalar_opt(EBL, "PaymentStatus", &self.payment_status);
+        w.scalar_opt(EBL, "PendingReason", &self.pending_reason);
+        w.scalar_opt(EBL, "ReasonCode", &self.reason_code);
+        w.scalar_opt(EBL, "HoldDecision", &self.hold_decision);
+        w.scalar_opt(EBL, "ShippingMethod", &self.shipping_method);
+        w.scalar_opt(EBL, "ProtectionEligibility", &self.protection_eligibility);
         w.scalar_opt(
-            crate::generated::ns::EBL,
-            "EbayTransactionID",
-            &self.ebay_transaction_id,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ParentTransactionID",
-            &self.parent_transaction_id,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "ReceiptID", &self.receipt_id);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "TransactionType",
-            &self.transaction_type,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "PaymentType", &self.payment_type);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "RefundSourceCodeType",
-            &self.refund_source_code_type,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ExpectedeCheckClearDate",
-            &self.expectede_check_clear_date,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "PaymentDate", &self.payment_date);
-        w.complex_opt(crate::generated::ns::EBL, "GrossAmount", &self.gross_amount);
-        w.complex_opt(crate::generated::ns::EBL, "FeeAmount", &self.fee_amount);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "FinancingFeeAmount",
-            &self.financing_fee_amount,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "FinancingTotalCost",
-            &self.financing_total_cost,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "FinancingMonthlyPayment",
-            &self.financing_monthly_payment,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "FinancingTerm", &self.financing_term);
-        w.scalar_opt(crate::generated::ns::EBL, "IsFinancing", &self.is_financing);
-        w.complex_opt(crate::generated::ns::EBL, "SettleAmount", &self.settle_amount);
-        w.complex_opt(crate::generated::ns::EBL, "TaxAmount", &self.tax_amount);
-        w.scalar_opt(crate::generated::ns::EBL, "ExchangeRate", &self.exchange_rate);
-        w.scalar_opt(crate::generated::ns::EBL, "PaymentStatus", &self.payment_status);
-        w.scalar_opt(crate::generated::ns::EBL, "PendingReason", &self.pending_reason);
-        w.scalar_opt(crate::generated::ns::EBL, "ReasonCode", &self.reason_code);
-        w.scalar_opt(crate::generated::ns::EBL, "HoldDecision", &self.hold_decision);
-        w.scalar_opt(crate::generated::ns::EBL, "ShippingMethod", &self.shipping_method);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ProtectionEligibility",
-            &self.protection_eligibility,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "ProtectionEligibilityType",
             &self.protection_eligibility_type,
         );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ReceiptReferenceNumber",
-            &self.receipt_reference_number,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "POSTransactionType",
-            &self.pos_transaction_type,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "ShipAmount", &self.ship_amount);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ShipHandleAmount",
-            &self.ship_handle_amount,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "ShipDiscount", &self.ship_discount);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "InsuranceAmount",
-            &self.insurance_amount,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "Subject", &self.subject);
-        w.scalar_opt(crate::generated::ns::EBL, "StoreID", &self.store_id);
-        w.scalar_opt(crate::generated::ns::EBL, "TerminalID", &self.terminal_id);
-        w.complex_opt(crate::generated::ns::EBL, "SellerDetails", &self.seller_details);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "PaymentRequestID",
-            &self.payment_request_id,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "FMFDetails", &self.fmf_details);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "EnhancedPaymentInfo",
-            &self.enhanced_payment_info,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "PaymentError", &self.payment_error);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "InstrumentDetails",
-            &self.instrument_details,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "OfferDetails", &self.offer_details);
-        w.scalar_opt(crate::generated::ns::EBL, "BinEligibility", &self.bin_eligibility);
-        w.scalar_opt(crate::generated::ns::EBL, "SoftDescriptor", &self.soft_descriptor);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "SoftDescriptorCity",
-            &self.soft_descriptor_city,
-        );
+        w.scalar_opt(EBL, "ReceiptReferenceNumber", &self.receipt_reference_number);
+        w.scalar_opt(EBL, "POSTransactionType", &self.pos_transaction_type);
+        w.scalar_opt(EBL, "ShipAmount", &self.ship_amount);
+        w.scalar_opt(EBL, "ShipHandleAmount", &self.ship_handle_amount);
+        w.scalar_opt(EBL, "ShipDiscount", &self.ship_discount);
+        w.scalar_opt(EBL, "InsuranceAmount", &self.insurance_amount);
+        w.scalar_opt(EBL, "Subject", &self.subject);
+        w.scalar_opt(EBL, "StoreID", &self.store_id);
+        w.scalar_opt(EBL, "TerminalID", &self.terminal_id);
+        w.complex_opt(EBL, "SellerDetails", &self.seller_details);
+        w.scalar_opt(EBL, "PaymentRequestID", &self.payment_request_id);
+        w.complex_opt(EBL, "FMFDetails", &self.fmf_details);
+        w.complex_opt(EBL, "EnhancedPaymentInfo", &self.enhanced_payment_info);
+        w.complex_opt(EBL, "PaymentError", &self.payment_error);
+        w.complex_opt(EBL, "InstrumentDetails", &self.instrument_details);
+        w.complex_opt(EBL, "OfferDetails", &self.offer_details);
+        w.scalar_opt(EBL, "BinEligibility", &self.bin_eligibility);
+        w.scalar_opt(EBL, "SoftDescriptor", &self.soft_descriptor);
+        w.scalar_opt(EBL, "SoftDescriptorCity", &self.soft_descriptor_city);
         w.finish(ns, name)
     }
 }
@@ -13075,66 +11382,64 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "TransactionID"),
+            (EBL, "EbayTransactionID"),
+            (EBL, "ParentTransactionID"),
+            (EBL, "ReceiptID"),
+            (EBL, "TransactionType"),
+            (EBL, "PaymentType"),
+            (EBL, "RefundSourceCodeType"),
+            (EBL, "ExpectedeCheckClearDate"),
+            (EBL, "PaymentDate"),
+            (EBL, "GrossAmount"),
+            (EBL, "FeeAmount"),
+            (EBL, "FinancingFeeAmount"),
+            (EBL, "FinancingTotalCost"),
+            (EBL, "FinancingMonthlyPayment"),
+            (EBL, "FinancingTerm"),
+            (EBL, "IsFinancing"),
+            (EBL, "SettleAmount"),
+            (EBL, "TaxAmount"),
+            (EBL, "ExchangeRate"),
+            (EBL, "PaymentStatus"),
+            (EBL, "PendingReason"),
+            (EBL, "ReasonCode"),
+            (EBL, "HoldDecision"),
+            (EBL, "ShippingMethod"),
+            (EBL, "ProtectionEligibility"),
+            (EBL, "ProtectionEligibilityType"),
+            (EBL, "ReceiptReferenceNumber"),
+            (EBL, "POSTransactionType"),
+            (EBL, "ShipAmount"),
+            (EBL, "ShipHandleAmount"),
+            (EBL, "ShipDiscount"),
+            (EBL, "InsuranceAmount"),
+            (EBL, "Subject"),
+            (EBL, "StoreID"),
+            (EBL, "TerminalID"),
+            (EBL, "SellerDetails"),
+            (EBL, "PaymentRequestID"),
+            (EBL, "FMFDetails"),
+            (EBL, "EnhancedPaymentInfo"),
+            (EBL, "PaymentError"),
+            (EBL, "InstrumentDetails"),
+            (EBL, "OfferDetails"),
+            (EBL, "BinEligibility"),
+            (EBL, "SoftDescriptor"),
+            (EBL, "SoftDescriptorCity"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 45usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "TransactionID"),
-                        (crate::generated::ns::EBL, "EbayTransactionID"),
-                        (crate::generated::ns::EBL, "ParentTransactionID"),
-                        (crate::generated::ns::EBL, "ReceiptID"),
-                        (crate::generated::ns::EBL, "TransactionType"),
-                        (crate::generated::ns::EBL, "PaymentType"),
-                        (crate::generated::ns::EBL, "RefundSourceCodeType"),
-                        (crate::generated::ns::EBL, "ExpectedeCheckClearDate"),
-                        (crate::generated::ns::EBL, "PaymentDate"),
-                        (crate::generated::ns::EBL, "GrossAmount"),
-                        (crate::generated::ns::EBL, "FeeAmount"),
-                        (crate::generated::ns::EBL, "FinancingFeeAmount"),
-                        (crate::generated::ns::EBL, "FinancingTotalCost"),
-                        (crate::generated::ns::EBL, "FinancingMonthlyPayment"),
-                        (crate::generated::ns::EBL, "FinancingTerm"),
-                        (crate::generated::ns::EBL, "IsFinancing"),
-                        (crate::generated::ns::EBL, "SettleAmount"),
-                        (crate::generated::ns::EBL, "TaxAmount"),
-                        (crate::generated::ns::EBL, "ExchangeRate"),
-                        (crate::generated::ns::EBL, "PaymentStatus"),
-                        (crate::generated::ns::EBL, "PendingReason"),
-                        (crate::generated::ns::EBL, "ReasonCode"),
-                        (crate::generated::ns::EBL, "HoldDecision"),
-                        (crate::generated::ns::EBL, "ShippingMethod"),
-                        (crate::generated::ns::EBL, "ProtectionEligibility"),
-                        (crate::generated::ns::EBL, "ProtectionEligibilityType"),
-                        (crate::generated::ns::EBL, "ReceiptReferenceNumber"),
-                        (crate::generated::ns::EBL, "POSTransactionType"),
-                        (crate::generated::ns::EBL, "ShipAmount"),
-                        (crate::generated::ns::EBL, "ShipHandleAmount"),
-                        (crate::generated::ns::EBL, "ShipDiscount"),
-                        (crate::generated::ns::EBL, "InsuranceAmount"),
-                        (crate::generated::ns::EBL, "Subject"),
-                        (crate::generated::ns::EBL, "StoreID"),
-                        (crate::generated::ns::EBL, "TerminalID"),
-                        (crate::generated::ns::EBL, "SellerDetails"),
-                        (crate::generated::ns::EBL, "PaymentRequestID"),
-                        (crate::generated::ns::EBL, "FMFDetails"),
-                        (crate::generated::ns::EBL, "EnhancedPaymentInfo"),
-                        (crate::generated::ns::EBL, "PaymentError"),
-                        (crate::generated::ns::EBL, "InstrumentDetails"),
-                        (crate::generated::ns::EBL, "OfferDetails"),
-                        (crate::generated::ns::EBL, "BinEligibility"),
-                        (crate::generated::ns::EBL, "SoftDescriptor"),
-                        (crate::generated::ns::EBL, "SoftDescriptorCity"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.transaction_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -13143,7 +11448,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         1usize,
                         &mut out.ebay_transaction_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -13152,7 +11457,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         2usize,
                         &mut out.parent_transaction_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -13161,7 +11466,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         3usize,
                         &mut out.receipt_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -13170,7 +11475,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         4usize,
                         &mut out.transaction_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 5usize => {
@@ -13179,7 +11484,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         5usize,
                         &mut out.payment_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 6usize => {
@@ -13188,7 +11493,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         6usize,
                         &mut out.refund_source_code_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 7usize => {
@@ -13197,7 +11502,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         7usize,
                         &mut out.expectede_check_clear_date,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 8usize => {
@@ -13206,7 +11511,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         8usize,
                         &mut out.payment_date,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 9usize => r.complex_once(&mut seen, 9usize, &mut out.gross_amount, child),
@@ -13241,7 +11546,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         14usize,
                         &mut out.financing_term,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 15usize => {
@@ -13250,7 +11555,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         15usize,
                         &mut out.is_financing,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 16usize => {
@@ -13263,7 +11568,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         18usize,
                         &mut out.exchange_rate,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 19usize => {
@@ -13272,7 +11577,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         19usize,
                         &mut out.payment_status,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 20usize => {
@@ -13281,7 +11586,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         20usize,
                         &mut out.pending_reason,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 21usize => {
@@ -13290,7 +11595,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         21usize,
                         &mut out.reason_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 22usize => {
@@ -13299,7 +11604,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         22usize,
                         &mut out.hold_decision,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 23usize => {
@@ -13308,7 +11613,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         23usize,
                         &mut out.shipping_method,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 24usize => {
@@ -13317,7 +11622,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         24usize,
                         &mut out.protection_eligibility,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 25usize => {
@@ -13326,7 +11631,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         25usize,
                         &mut out.protection_eligibility_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 26usize => {
@@ -13335,7 +11640,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         26usize,
                         &mut out.receipt_reference_number,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 27usize => {
@@ -13344,7 +11649,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         27usize,
                         &mut out.pos_transaction_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 28usize => {
@@ -13353,7 +11658,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         28usize,
                         &mut out.ship_amount,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 29usize => {
@@ -13362,7 +11667,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         29usize,
                         &mut out.ship_handle_amount,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 30usize => {
@@ -13371,7 +11676,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         30usize,
                         &mut out.ship_discount,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 31usize => {
@@ -13380,7 +11685,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         31usize,
                         &mut out.insurance_amount,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 32usize => {
@@ -13389,7 +11694,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         32usize,
                         &mut out.subject,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 33usize => {
@@ -13398,7 +11703,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         33usize,
                         &mut out.store_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 34usize => {
@@ -13407,7 +11712,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         34usize,
                         &mut out.terminal_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 35usize => {
@@ -13419,7 +11724,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         36usize,
                         &mut out.payment_request_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 37usize => {
@@ -13453,7 +11758,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         42usize,
                         &mut out.bin_eligibility,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 43usize => {
@@ -13462,7 +11767,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         43usize,
                         &mut out.soft_descriptor,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 44usize => {
@@ -13471,7 +11776,7 @@ impl XmlRead for crate::generated::ebl::PaymentInfoType {
                         44usize,
                         &mut out.soft_descriptor_city,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -13489,13 +11794,13 @@ impl XmlWrite for crate::generated::ebl::PaymentItemInfoType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "InvoiceID", &self.invoice_id);
-        w.scalar_opt(crate::generated::ns::EBL, "Custom", &self.custom);
-        w.scalar_opt(crate::generated::ns::EBL, "Memo", &self.memo);
-        w.scalar_opt(crate::generated::ns::EBL, "SalesTax", &self.sales_tax);
-        w.complex_list(crate::generated::ns::EBL, "PaymentItem", &self.payment_item);
-        w.complex_opt(crate::generated::ns::EBL, "Subscription", &self.subscription);
-        w.complex_opt(crate::generated::ns::EBL, "Auction", &self.auction);
+        w.scalar_opt(EBL, "InvoiceID", &self.invoice_id);
+        w.scalar_opt(EBL, "Custom", &self.custom);
+        w.scalar_opt(EBL, "Memo", &self.memo);
+        w.scalar_opt(EBL, "SalesTax", &self.sales_tax);
+        w.complex_list(EBL, "PaymentItem", &self.payment_item);
+        w.complex_opt(EBL, "Subscription", &self.subscription);
+        w.complex_opt(EBL, "Auction", &self.auction);
         w.finish(ns, name)
     }
 }
@@ -13506,28 +11811,26 @@ impl XmlRead for crate::generated::ebl::PaymentItemInfoType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "InvoiceID"),
+            (EBL, "Custom"),
+            (EBL, "Memo"),
+            (EBL, "SalesTax"),
+            (EBL, "PaymentItem"),
+            (EBL, "Subscription"),
+            (EBL, "Auction"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "InvoiceID"),
-                        (crate::generated::ns::EBL, "Custom"),
-                        (crate::generated::ns::EBL, "Memo"),
-                        (crate::generated::ns::EBL, "SalesTax"),
-                        (crate::generated::ns::EBL, "PaymentItem"),
-                        (crate::generated::ns::EBL, "Subscription"),
-                        (crate::generated::ns::EBL, "Auction"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.invoice_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -13536,17 +11839,11 @@ impl XmlRead for crate::generated::ebl::PaymentItemInfoType {
                         1usize,
                         &mut out.custom,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        2usize,
-                        &mut out.memo,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 2usize, &mut out.memo, child, Ws::Preserve)
                 }
                 3usize => {
                     r.scalar_once(
@@ -13554,7 +11851,7 @@ impl XmlRead for crate::generated::ebl::PaymentItemInfoType {
                         3usize,
                         &mut out.sales_tax,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => r.complex_item(&mut out.payment_item, child),
@@ -13575,37 +11872,29 @@ impl XmlWrite for crate::generated::ebl::PaymentItemType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "EbayItemTxnId", &self.ebay_item_txn_id);
-        w.scalar_opt(crate::generated::ns::EBL, "Name", &self.name);
-        w.scalar_opt(crate::generated::ns::EBL, "Number", &self.number);
-        w.scalar_opt(crate::generated::ns::EBL, "Quantity", &self.quantity);
-        w.scalar_opt(crate::generated::ns::EBL, "SalesTax", &self.sales_tax);
-        w.scalar_opt(crate::generated::ns::EBL, "ShippingAmount", &self.shipping_amount);
-        w.scalar_opt(crate::generated::ns::EBL, "HandlingAmount", &self.handling_amount);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "InvoiceItemDetails",
-            &self.invoice_item_details,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "CouponID", &self.coupon_id);
-        w.scalar_opt(crate::generated::ns::EBL, "CouponAmount", &self.coupon_amount);
+        w.scalar_opt(EBL, "EbayItemTxnId", &self.ebay_item_txn_id);
+        w.scalar_opt(EBL, "Name", &self.name);
+        w.scalar_opt(EBL, "Number", &self.number);
+        w.scalar_opt(EBL, "Quantity", &self.quantity);
+        w.scalar_opt(EBL, "SalesTax", &self.sales_tax);
+        w.scalar_opt(EBL, "ShippingAmount", &self.shipping_amount);
+        w.scalar_opt(EBL, "HandlingAmount", &self.handling_amount);
+        w.complex_opt(EBL, "InvoiceItemDetails", &self.invoice_item_details);
+        w.scalar_opt(EBL, "CouponID", &self.coupon_id);
+        w.scalar_opt(EBL, "CouponAmount", &self.coupon_amount);
+        w.scalar_opt(EBL, "CouponAmountCurrency", &self.coupon_amount_currency);
         w.scalar_opt(
-            crate::generated::ns::EBL,
-            "CouponAmountCurrency",
-            &self.coupon_amount_currency,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "LoyaltyCardDiscountAmount",
             &self.loyalty_card_discount_amount,
         );
         w.scalar_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "LoyaltyCardDiscountCurrency",
             &self.loyalty_card_discount_currency,
         );
-        w.complex_opt(crate::generated::ns::EBL, "Amount", &self.amount);
-        w.complex_list(crate::generated::ns::EBL, "Options", &self.options);
+        w.complex_opt(EBL, "Amount", &self.amount);
+        w.complex_list(EBL, "Options", &self.options);
         w.finish(ns, name)
     }
 }
@@ -13616,46 +11905,38 @@ impl XmlRead for crate::generated::ebl::PaymentItemType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "EbayItemTxnId"),
+            (EBL, "Name"),
+            (EBL, "Number"),
+            (EBL, "Quantity"),
+            (EBL, "SalesTax"),
+            (EBL, "ShippingAmount"),
+            (EBL, "HandlingAmount"),
+            (EBL, "InvoiceItemDetails"),
+            (EBL, "CouponID"),
+            (EBL, "CouponAmount"),
+            (EBL, "CouponAmountCurrency"),
+            (EBL, "LoyaltyCardDiscountAmount"),
+            (EBL, "LoyaltyCardDiscountCurrency"),
+            (EBL, "Amount"),
+            (EBL, "Options"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 14usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "EbayItemTxnId"),
-                        (crate::generated::ns::EBL, "Name"),
-                        (crate::generated::ns::EBL, "Number"),
-                        (crate::generated::ns::EBL, "Quantity"),
-                        (crate::generated::ns::EBL, "SalesTax"),
-                        (crate::generated::ns::EBL, "ShippingAmount"),
-                        (crate::generated::ns::EBL, "HandlingAmount"),
-                        (crate::generated::ns::EBL, "InvoiceItemDetails"),
-                        (crate::generated::ns::EBL, "CouponID"),
-                        (crate::generated::ns::EBL, "CouponAmount"),
-                        (crate::generated::ns::EBL, "CouponAmountCurrency"),
-                        (crate::generated::ns::EBL, "LoyaltyCardDiscountAmount"),
-                        (crate::generated::ns::EBL, "LoyaltyCardDiscountCurrency"),
-                        (crate::generated::ns::EBL, "Amount"),
-                        (crate::generated::ns::EBL, "Options"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.ebay_item_txn_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.name,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.name, child, Ws::Preserve)
                 }
                 2usize => {
                     r.scalar_once(
@@ -13663,7 +11944,7 @@ impl XmlRead for crate::generated::ebl::PaymentItemType {
                         2usize,
                         &mut out.number,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -13672,7 +11953,7 @@ impl XmlRead for crate::generated::ebl::PaymentItemType {
                         3usize,
                         &mut out.quantity,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -13681,7 +11962,7 @@ impl XmlRead for crate::generated::ebl::PaymentItemType {
                         4usize,
                         &mut out.sales_tax,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
@@ -13690,7 +11971,7 @@ impl XmlRead for crate::generated::ebl::PaymentItemType {
                         5usize,
                         &mut out.shipping_amount,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 6usize => {
@@ -13699,7 +11980,7 @@ impl XmlRead for crate::generated::ebl::PaymentItemType {
                         6usize,
                         &mut out.handling_amount,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => {
@@ -13716,7 +11997,7 @@ impl XmlRead for crate::generated::ebl::PaymentItemType {
                         8usize,
                         &mut out.coupon_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 9usize => {
@@ -13725,7 +12006,7 @@ impl XmlRead for crate::generated::ebl::PaymentItemType {
                         9usize,
                         &mut out.coupon_amount,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 10usize => {
@@ -13734,7 +12015,7 @@ impl XmlRead for crate::generated::ebl::PaymentItemType {
                         10usize,
                         &mut out.coupon_amount_currency,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 11usize => {
@@ -13743,7 +12024,7 @@ impl XmlRead for crate::generated::ebl::PaymentItemType {
                         11usize,
                         &mut out.loyalty_card_discount_amount,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 12usize => {
@@ -13752,7 +12033,7 @@ impl XmlRead for crate::generated::ebl::PaymentItemType {
                         12usize,
                         &mut out.loyalty_card_discount_currency,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 13usize => r.complex_once(&mut seen, 13usize, &mut out.amount, child),
@@ -13772,7 +12053,7 @@ impl XmlWrite for crate::generated::ebl::PaymentMeansType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "TypeCodeID", &self.type_code_id);
+        w.scalar_opt(EBL, "TypeCodeID", &self.type_code_id);
         w.finish(ns, name)
     }
 }
@@ -13783,18 +12064,18 @@ impl XmlRead for crate::generated::ebl::PaymentMeansType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "TypeCodeID")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::EBL, "TypeCodeID")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.type_code_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -13834,13 +12115,9 @@ impl XmlWrite for crate::generated::ebl::PaymentRequestInfoType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "TransactionId", &self.transaction_id);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "PaymentRequestID",
-            &self.payment_request_id,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "PaymentError", &self.payment_error);
+        w.scalar_opt(EBL, "TransactionId", &self.transaction_id);
+        w.scalar_opt(EBL, "PaymentRequestID", &self.payment_request_id);
+        w.complex_opt(EBL, "PaymentError", &self.payment_error);
         w.finish(ns, name)
     }
 }
@@ -13851,24 +12128,22 @@ impl XmlRead for crate::generated::ebl::PaymentRequestInfoType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "TransactionId"),
+            (EBL, "PaymentRequestID"),
+            (EBL, "PaymentError"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "TransactionId"),
-                        (crate::generated::ns::EBL, "PaymentRequestID"),
-                        (crate::generated::ns::EBL, "PaymentError"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.transaction_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -13877,7 +12152,7 @@ impl XmlRead for crate::generated::ebl::PaymentRequestInfoType {
                         1usize,
                         &mut out.payment_request_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -13931,20 +12206,16 @@ impl XmlWrite for crate::generated::ebl::PaymentTransactionSearchResultType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Timestamp", &self.timestamp);
-        w.scalar_opt(crate::generated::ns::EBL, "Timezone", &self.timezone);
-        w.scalar_opt(crate::generated::ns::EBL, "Type", &self.type_);
-        w.scalar_opt(crate::generated::ns::EBL, "Payer", &self.payer);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "PayerDisplayName",
-            &self.payer_display_name,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "TransactionID", &self.transaction_id);
-        w.scalar_opt(crate::generated::ns::EBL, "Status", &self.status);
-        w.complex_opt(crate::generated::ns::EBL, "GrossAmount", &self.gross_amount);
-        w.complex_opt(crate::generated::ns::EBL, "FeeAmount", &self.fee_amount);
-        w.complex_opt(crate::generated::ns::EBL, "NetAmount", &self.net_amount);
+        w.scalar_opt(EBL, "Timestamp", &self.timestamp);
+        w.scalar_opt(EBL, "Timezone", &self.timezone);
+        w.scalar_opt(EBL, "Type", &self.type_);
+        w.scalar_opt(EBL, "Payer", &self.payer);
+        w.scalar_opt(EBL, "PayerDisplayName", &self.payer_display_name);
+        w.scalar_opt(EBL, "TransactionID", &self.transaction_id);
+        w.scalar_opt(EBL, "Status", &self.status);
+        w.complex_opt(EBL, "GrossAmount", &self.gross_amount);
+        w.complex_opt(EBL, "FeeAmount", &self.fee_amount);
+        w.complex_opt(EBL, "NetAmount", &self.net_amount);
         w.finish(ns, name)
     }
 }
@@ -13955,31 +12226,29 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionSearchResultType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Timestamp"),
+            (EBL, "Timezone"),
+            (EBL, "Type"),
+            (EBL, "Payer"),
+            (EBL, "PayerDisplayName"),
+            (EBL, "TransactionID"),
+            (EBL, "Status"),
+            (EBL, "GrossAmount"),
+            (EBL, "FeeAmount"),
+            (EBL, "NetAmount"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 10usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Timestamp"),
-                        (crate::generated::ns::EBL, "Timezone"),
-                        (crate::generated::ns::EBL, "Type"),
-                        (crate::generated::ns::EBL, "Payer"),
-                        (crate::generated::ns::EBL, "PayerDisplayName"),
-                        (crate::generated::ns::EBL, "TransactionID"),
-                        (crate::generated::ns::EBL, "Status"),
-                        (crate::generated::ns::EBL, "GrossAmount"),
-                        (crate::generated::ns::EBL, "FeeAmount"),
-                        (crate::generated::ns::EBL, "NetAmount"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.timestamp,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
@@ -13988,26 +12257,14 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionSearchResultType {
                         1usize,
                         &mut out.timezone,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        2usize,
-                        &mut out.type_,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 2usize, &mut out.type_, child, Ws::Preserve)
                 }
                 3usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        3usize,
-                        &mut out.payer,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 3usize, &mut out.payer, child, Ws::Preserve)
                 }
                 4usize => {
                     r.scalar_once(
@@ -14015,7 +12272,7 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionSearchResultType {
                         4usize,
                         &mut out.payer_display_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
@@ -14024,7 +12281,7 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionSearchResultType {
                         5usize,
                         &mut out.transaction_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 6usize => {
@@ -14033,7 +12290,7 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionSearchResultType {
                         6usize,
                         &mut out.status,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => r.complex_once(&mut seen, 7usize, &mut out.gross_amount, child),
@@ -14065,53 +12322,21 @@ impl XmlWrite for crate::generated::ebl::PaymentTransactionType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(crate::generated::ns::EBL, "ReceiverInfo", &self.receiver_info);
-        w.complex_opt(crate::generated::ns::EBL, "PayerInfo", &self.payer_info);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "TPLReferenceID",
-            &self.tpl_reference_id,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "PaymentInfo", &self.payment_info);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "PaymentItemInfo",
-            &self.payment_item_info,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "OfferCouponInfo",
-            &self.offer_coupon_info,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "SecondaryAddress",
-            &self.secondary_address,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "UserSelectedOptions",
-            &self.user_selected_options,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "GiftMessage", &self.gift_message);
-        w.scalar_opt(crate::generated::ns::EBL, "GiftReceipt", &self.gift_receipt);
-        w.scalar_opt(crate::generated::ns::EBL, "GiftWrapName", &self.gift_wrap_name);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "GiftWrapAmount",
-            &self.gift_wrap_amount,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "BuyerEmailOptIn",
-            &self.buyer_email_opt_in,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "SurveyQuestion", &self.survey_question);
-        w.scalar_list(
-            crate::generated::ns::EBL,
-            "SurveyChoiceSelected",
-            &self.survey_choice_selected,
-        );
+        w.complex_opt(EBL, "ReceiverInfo", &self.receiver_info);
+        w.complex_opt(EBL, "PayerInfo", &self.payer_info);
+        w.scalar_opt(EBL, "TPLReferenceID", &self.tpl_reference_id);
+        w.complex_opt(EBL, "PaymentInfo", &self.payment_info);
+        w.complex_opt(EBL, "PaymentItemInfo", &self.payment_item_info);
+        w.complex_opt(EBL, "OfferCouponInfo", &self.offer_coupon_info);
+        w.complex_opt(EBL, "SecondaryAddress", &self.secondary_address);
+        w.complex_opt(EBL, "UserSelectedOptions", &self.user_selected_options);
+        w.scalar_opt(EBL, "GiftMessage", &self.gift_message);
+        w.scalar_opt(EBL, "GiftReceipt", &self.gift_receipt);
+        w.scalar_opt(EBL, "GiftWrapName", &self.gift_wrap_name);
+        w.complex_opt(EBL, "GiftWrapAmount", &self.gift_wrap_amount);
+        w.scalar_opt(EBL, "BuyerEmailOptIn", &self.buyer_email_opt_in);
+        w.scalar_opt(EBL, "SurveyQuestion", &self.survey_question);
+        w.scalar_list(EBL, "SurveyChoiceSelected", &self.survey_choice_selected);
         w.finish(ns, name)
     }
 }
@@ -14122,29 +12347,27 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "ReceiverInfo"),
+            (EBL, "PayerInfo"),
+            (EBL, "TPLReferenceID"),
+            (EBL, "PaymentInfo"),
+            (EBL, "PaymentItemInfo"),
+            (EBL, "OfferCouponInfo"),
+            (EBL, "SecondaryAddress"),
+            (EBL, "UserSelectedOptions"),
+            (EBL, "GiftMessage"),
+            (EBL, "GiftReceipt"),
+            (EBL, "GiftWrapName"),
+            (EBL, "GiftWrapAmount"),
+            (EBL, "BuyerEmailOptIn"),
+            (EBL, "SurveyQuestion"),
+            (EBL, "SurveyChoiceSelected"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 14usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "ReceiverInfo"),
-                        (crate::generated::ns::EBL, "PayerInfo"),
-                        (crate::generated::ns::EBL, "TPLReferenceID"),
-                        (crate::generated::ns::EBL, "PaymentInfo"),
-                        (crate::generated::ns::EBL, "PaymentItemInfo"),
-                        (crate::generated::ns::EBL, "OfferCouponInfo"),
-                        (crate::generated::ns::EBL, "SecondaryAddress"),
-                        (crate::generated::ns::EBL, "UserSelectedOptions"),
-                        (crate::generated::ns::EBL, "GiftMessage"),
-                        (crate::generated::ns::EBL, "GiftReceipt"),
-                        (crate::generated::ns::EBL, "GiftWrapName"),
-                        (crate::generated::ns::EBL, "GiftWrapAmount"),
-                        (crate::generated::ns::EBL, "BuyerEmailOptIn"),
-                        (crate::generated::ns::EBL, "SurveyQuestion"),
-                        (crate::generated::ns::EBL, "SurveyChoiceSelected"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(&mut seen, 0usize, &mut out.receiver_info, child)
                 }
@@ -14155,7 +12378,7 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                         2usize,
                         &mut out.tpl_reference_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => r.complex_once(&mut seen, 3usize, &mut out.payment_info, child),
@@ -14182,7 +12405,7 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                         8usize,
                         &mut out.gift_message,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 9usize => {
@@ -14191,7 +12414,7 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                         9usize,
                         &mut out.gift_receipt,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 10usize => {
@@ -14200,7 +12423,7 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                         10usize,
                         &mut out.gift_wrap_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 11usize => {
@@ -14212,7 +12435,7 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                         12usize,
                         &mut out.buyer_email_opt_in,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 13usize => {
@@ -14221,15 +12444,11 @@ impl XmlRead for crate::generated::ebl::PaymentTransactionType {
                         13usize,
                         &mut out.survey_question,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 14usize => {
-                    r.scalar_item(
-                        &mut out.survey_choice_selected,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_item(&mut out.survey_choice_selected, child, Ws::Preserve)
                 }
                 _ => r.skip_unknown(child),
             },
@@ -14246,7 +12465,7 @@ impl XmlWrite for crate::generated::ebl::PaymentType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(crate::generated::ns::EBL, "PaymentMeans", &self.payment_means);
+        w.complex_opt(EBL, "PaymentMeans", &self.payment_means);
         w.finish(ns, name)
     }
 }
@@ -14257,11 +12476,11 @@ impl XmlRead for crate::generated::ebl::PaymentType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "PaymentMeans")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::EBL, "PaymentMeans")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(&mut seen, 0usize, &mut out.payment_means, child)
                 }
@@ -14302,11 +12521,11 @@ impl XmlWrite for crate::generated::ebl::PersonNameType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Salutation", &self.salutation);
-        w.scalar_opt(crate::generated::ns::EBL, "FirstName", &self.first_name);
-        w.scalar_opt(crate::generated::ns::EBL, "MiddleName", &self.middle_name);
-        w.scalar_opt(crate::generated::ns::EBL, "LastName", &self.last_name);
-        w.scalar_opt(crate::generated::ns::EBL, "Suffix", &self.suffix);
+        w.scalar_opt(EBL, "Salutation", &self.salutation);
+        w.scalar_opt(EBL, "FirstName", &self.first_name);
+        w.scalar_opt(EBL, "MiddleName", &self.middle_name);
+        w.scalar_opt(EBL, "LastName", &self.last_name);
+        w.scalar_opt(EBL, "Suffix", &self.suffix);
         w.finish(ns, name)
     }
 }
@@ -14317,26 +12536,24 @@ impl XmlRead for crate::generated::ebl::PersonNameType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Salutation"),
+            (EBL, "FirstName"),
+            (EBL, "MiddleName"),
+            (EBL, "LastName"),
+            (EBL, "Suffix"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 5usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Salutation"),
-                        (crate::generated::ns::EBL, "FirstName"),
-                        (crate::generated::ns::EBL, "MiddleName"),
-                        (crate::generated::ns::EBL, "LastName"),
-                        (crate::generated::ns::EBL, "Suffix"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.salutation,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -14345,7 +12562,7 @@ impl XmlRead for crate::generated::ebl::PersonNameType {
                         1usize,
                         &mut out.first_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -14354,7 +12571,7 @@ impl XmlRead for crate::generated::ebl::PersonNameType {
                         2usize,
                         &mut out.middle_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -14363,7 +12580,7 @@ impl XmlRead for crate::generated::ebl::PersonNameType {
                         3usize,
                         &mut out.last_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -14372,7 +12589,7 @@ impl XmlRead for crate::generated::ebl::PersonNameType {
                         4usize,
                         &mut out.suffix,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -14390,9 +12607,9 @@ impl XmlWrite for crate::generated::ebl::PhoneNumberType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "CountryCode", &self.country_code);
-        w.scalar_opt(crate::generated::ns::EBL, "PhoneNumber", &self.phone_number);
-        w.scalar_opt(crate::generated::ns::EBL, "Extension", &self.extension);
+        w.scalar_opt(EBL, "CountryCode", &self.country_code);
+        w.scalar_opt(EBL, "PhoneNumber", &self.phone_number);
+        w.scalar_opt(EBL, "Extension", &self.extension);
         w.finish(ns, name)
     }
 }
@@ -14403,24 +12620,22 @@ impl XmlRead for crate::generated::ebl::PhoneNumberType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "CountryCode"),
+            (EBL, "PhoneNumber"),
+            (EBL, "Extension"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "CountryCode"),
-                        (crate::generated::ns::EBL, "PhoneNumber"),
-                        (crate::generated::ns::EBL, "Extension"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.country_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -14429,7 +12644,7 @@ impl XmlRead for crate::generated::ebl::PhoneNumberType {
                         1usize,
                         &mut out.phone_number,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -14438,7 +12653,7 @@ impl XmlRead for crate::generated::ebl::PhoneNumberType {
                         2usize,
                         &mut out.extension,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -14478,22 +12693,14 @@ impl XmlWrite for crate::generated::ebl::PromotedItemType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "ItemID", &self.item_id);
-        w.scalar_opt(crate::generated::ns::EBL, "PictureURL", &self.picture_url);
-        w.scalar_opt(crate::generated::ns::EBL, "position", &self.position);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "PromotionPrice",
-            &self.promotion_price,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "PromotionPriceType",
-            &self.promotion_price_type,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "SelectionType", &self.selection_type);
-        w.scalar_opt(crate::generated::ns::EBL, "Title", &self.title);
-        w.scalar_opt(crate::generated::ns::EBL, "ListingType", &self.listing_type);
+        w.scalar_opt(EBL, "ItemID", &self.item_id);
+        w.scalar_opt(EBL, "PictureURL", &self.picture_url);
+        w.scalar_opt(EBL, "position", &self.position);
+        w.complex_opt(EBL, "PromotionPrice", &self.promotion_price);
+        w.scalar_opt(EBL, "PromotionPriceType", &self.promotion_price_type);
+        w.scalar_opt(EBL, "SelectionType", &self.selection_type);
+        w.scalar_opt(EBL, "Title", &self.title);
+        w.scalar_opt(EBL, "ListingType", &self.listing_type);
         w.finish(ns, name)
     }
 }
@@ -14504,29 +12711,27 @@ impl XmlRead for crate::generated::ebl::PromotedItemType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "ItemID"),
+            (EBL, "PictureURL"),
+            (EBL, "position"),
+            (EBL, "PromotionPrice"),
+            (EBL, "PromotionPriceType"),
+            (EBL, "SelectionType"),
+            (EBL, "Title"),
+            (EBL, "ListingType"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 8usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "ItemID"),
-                        (crate::generated::ns::EBL, "PictureURL"),
-                        (crate::generated::ns::EBL, "position"),
-                        (crate::generated::ns::EBL, "PromotionPrice"),
-                        (crate::generated::ns::EBL, "PromotionPriceType"),
-                        (crate::generated::ns::EBL, "SelectionType"),
-                        (crate::generated::ns::EBL, "Title"),
-                        (crate::generated::ns::EBL, "ListingType"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.item_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -14535,7 +12740,7 @@ impl XmlRead for crate::generated::ebl::PromotedItemType {
                         1usize,
                         &mut out.picture_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -14544,7 +12749,7 @@ impl XmlRead for crate::generated::ebl::PromotedItemType {
                         2usize,
                         &mut out.position,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 3usize => {
@@ -14556,7 +12761,7 @@ impl XmlRead for crate::generated::ebl::PromotedItemType {
                         4usize,
                         &mut out.promotion_price_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 5usize => {
@@ -14565,17 +12770,11 @@ impl XmlRead for crate::generated::ebl::PromotedItemType {
                         5usize,
                         &mut out.selection_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 6usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        6usize,
-                        &mut out.title,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 6usize, &mut out.title, child, Ws::Preserve)
                 }
                 7usize => {
                     r.scalar_once(
@@ -14583,7 +12782,7 @@ impl XmlRead for crate::generated::ebl::PromotedItemType {
                         7usize,
                         &mut out.listing_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -14667,9 +12866,9 @@ impl XmlWrite for crate::generated::ebl::ReceiverInfoType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Business", &self.business);
-        w.scalar_opt(crate::generated::ns::EBL, "Receiver", &self.receiver);
-        w.scalar_opt(crate::generated::ns::EBL, "ReceiverID", &self.receiver_id);
+        w.scalar_opt(EBL, "Business", &self.business);
+        w.scalar_opt(EBL, "Receiver", &self.receiver);
+        w.scalar_opt(EBL, "ReceiverID", &self.receiver_id);
         w.finish(ns, name)
     }
 }
@@ -14680,24 +12879,22 @@ impl XmlRead for crate::generated::ebl::ReceiverInfoType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Business"),
+            (EBL, "Receiver"),
+            (EBL, "ReceiverID"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Business"),
-                        (crate::generated::ns::EBL, "Receiver"),
-                        (crate::generated::ns::EBL, "ReceiverID"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.business,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -14706,7 +12903,7 @@ impl XmlRead for crate::generated::ebl::ReceiverInfoType {
                         1usize,
                         &mut out.receiver,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -14715,7 +12912,7 @@ impl XmlRead for crate::generated::ebl::ReceiverInfoType {
                         2usize,
                         &mut out.receiver_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -14744,22 +12941,14 @@ impl XmlWrite for crate::generated::ebl::RecurringPaymentsProfileDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "SubscriberName", &self.subscriber_name);
+        w.scalar_opt(EBL, "SubscriberName", &self.subscriber_name);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "SubscriberShippingAddress",
             &self.subscriber_shipping_address,
         );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "BillingStartDate",
-            &self.billing_start_date,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ProfileReference",
-            &self.profile_reference,
-        );
+        w.scalar_opt(EBL, "BillingStartDate", &self.billing_start_date);
+        w.scalar_opt(EBL, "ProfileReference", &self.profile_reference);
         w.finish(ns, name)
     }
 }
@@ -14770,25 +12959,23 @@ impl XmlRead for crate::generated::ebl::RecurringPaymentsProfileDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "SubscriberName"),
+            (EBL, "SubscriberShippingAddress"),
+            (EBL, "BillingStartDate"),
+            (EBL, "ProfileReference"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 4usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "SubscriberName"),
-                        (crate::generated::ns::EBL, "SubscriberShippingAddress"),
-                        (crate::generated::ns::EBL, "BillingStartDate"),
-                        (crate::generated::ns::EBL, "ProfileReference"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.subscriber_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -14805,7 +12992,7 @@ impl XmlRead for crate::generated::ebl::RecurringPaymentsProfileDetailsType {
                         2usize,
                         &mut out.billing_start_date,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 3usize => {
@@ -14814,7 +13001,7 @@ impl XmlRead for crate::generated::ebl::RecurringPaymentsProfileDetailsType {
                         3usize,
                         &mut out.profile_reference,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -14843,41 +13030,13 @@ impl XmlWrite for crate::generated::ebl::RecurringPaymentsSummaryType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "NextBillingDate",
-            &self.next_billing_date,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "NumberCyclesCompleted",
-            &self.number_cycles_completed,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "NumberCyclesRemaining",
-            &self.number_cycles_remaining,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "OutstandingBalance",
-            &self.outstanding_balance,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "FailedPaymentCount",
-            &self.failed_payment_count,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "LastPaymentDate",
-            &self.last_payment_date,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "LastPaymentAmount",
-            &self.last_payment_amount,
-        );
+        w.scalar_opt(EBL, "NextBillingDate", &self.next_billing_date);
+        w.scalar_opt(EBL, "NumberCyclesCompleted", &self.number_cycles_completed);
+        w.scalar_opt(EBL, "NumberCyclesRemaining", &self.number_cycles_remaining);
+        w.complex_opt(EBL, "OutstandingBalance", &self.outstanding_balance);
+        w.scalar_opt(EBL, "FailedPaymentCount", &self.failed_payment_count);
+        w.scalar_opt(EBL, "LastPaymentDate", &self.last_payment_date);
+        w.complex_opt(EBL, "LastPaymentAmount", &self.last_payment_amount);
         w.finish(ns, name)
     }
 }
@@ -14888,28 +13047,26 @@ impl XmlRead for crate::generated::ebl::RecurringPaymentsSummaryType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "NextBillingDate"),
+            (EBL, "NumberCyclesCompleted"),
+            (EBL, "NumberCyclesRemaining"),
+            (EBL, "OutstandingBalance"),
+            (EBL, "FailedPaymentCount"),
+            (EBL, "LastPaymentDate"),
+            (EBL, "LastPaymentAmount"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 7usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "NextBillingDate"),
-                        (crate::generated::ns::EBL, "NumberCyclesCompleted"),
-                        (crate::generated::ns::EBL, "NumberCyclesRemaining"),
-                        (crate::generated::ns::EBL, "OutstandingBalance"),
-                        (crate::generated::ns::EBL, "FailedPaymentCount"),
-                        (crate::generated::ns::EBL, "LastPaymentDate"),
-                        (crate::generated::ns::EBL, "LastPaymentAmount"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.next_billing_date,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
@@ -14918,7 +13075,7 @@ impl XmlRead for crate::generated::ebl::RecurringPaymentsSummaryType {
                         1usize,
                         &mut out.number_cycles_completed,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 2usize => {
@@ -14927,7 +13084,7 @@ impl XmlRead for crate::generated::ebl::RecurringPaymentsSummaryType {
                         2usize,
                         &mut out.number_cycles_remaining,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 3usize => {
@@ -14944,7 +13101,7 @@ impl XmlRead for crate::generated::ebl::RecurringPaymentsSummaryType {
                         4usize,
                         &mut out.failed_payment_count,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 5usize => {
@@ -14953,7 +13110,7 @@ impl XmlRead for crate::generated::ebl::RecurringPaymentsSummaryType {
                         5usize,
                         &mut out.last_payment_date,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 6usize => {
@@ -14990,23 +13147,15 @@ impl XmlWrite for crate::generated::ebl::ReferenceCreditCardDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "CreditCardNumberType",
-            &self.credit_card_number_type,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "ExpMonth", &self.exp_month);
-        w.scalar_opt(crate::generated::ns::EBL, "ExpYear", &self.exp_year);
-        w.complex_opt(crate::generated::ns::EBL, "CardOwnerName", &self.card_owner_name);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "BillingAddress",
-            &self.billing_address,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "CVV2", &self.cvv2);
-        w.scalar_opt(crate::generated::ns::EBL, "StartMonth", &self.start_month);
-        w.scalar_opt(crate::generated::ns::EBL, "StartYear", &self.start_year);
-        w.scalar_opt(crate::generated::ns::EBL, "IssueNumber", &self.issue_number);
+        w.complex_opt(EBL, "CreditCardNumberType", &self.credit_card_number_type);
+        w.scalar_opt(EBL, "ExpMonth", &self.exp_month);
+        w.scalar_opt(EBL, "ExpYear", &self.exp_year);
+        w.complex_opt(EBL, "CardOwnerName", &self.card_owner_name);
+        w.complex_opt(EBL, "BillingAddress", &self.billing_address);
+        w.scalar_opt(EBL, "CVV2", &self.cvv2);
+        w.scalar_opt(EBL, "StartMonth", &self.start_month);
+        w.scalar_opt(EBL, "StartYear", &self.start_year);
+        w.scalar_opt(EBL, "IssueNumber", &self.issue_number);
         w.finish(ns, name)
     }
 }
@@ -15017,23 +13166,21 @@ impl XmlRead for crate::generated::ebl::ReferenceCreditCardDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "CreditCardNumberType"),
+            (EBL, "ExpMonth"),
+            (EBL, "ExpYear"),
+            (EBL, "CardOwnerName"),
+            (EBL, "BillingAddress"),
+            (EBL, "CVV2"),
+            (EBL, "StartMonth"),
+            (EBL, "StartYear"),
+            (EBL, "IssueNumber"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 9usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "CreditCardNumberType"),
-                        (crate::generated::ns::EBL, "ExpMonth"),
-                        (crate::generated::ns::EBL, "ExpYear"),
-                        (crate::generated::ns::EBL, "CardOwnerName"),
-                        (crate::generated::ns::EBL, "BillingAddress"),
-                        (crate::generated::ns::EBL, "CVV2"),
-                        (crate::generated::ns::EBL, "StartMonth"),
-                        (crate::generated::ns::EBL, "StartYear"),
-                        (crate::generated::ns::EBL, "IssueNumber"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -15048,7 +13195,7 @@ impl XmlRead for crate::generated::ebl::ReferenceCreditCardDetailsType {
                         1usize,
                         &mut out.exp_month,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 2usize => {
@@ -15057,7 +13204,7 @@ impl XmlRead for crate::generated::ebl::ReferenceCreditCardDetailsType {
                         2usize,
                         &mut out.exp_year,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 3usize => {
@@ -15067,13 +13214,7 @@ impl XmlRead for crate::generated::ebl::ReferenceCreditCardDetailsType {
                     r.complex_once(&mut seen, 4usize, &mut out.billing_address, child)
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        5usize,
-                        &mut out.cvv2,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 5usize, &mut out.cvv2, child, Ws::Preserve)
                 }
                 6usize => {
                     r.scalar_once(
@@ -15081,7 +13222,7 @@ impl XmlRead for crate::generated::ebl::ReferenceCreditCardDetailsType {
                         6usize,
                         &mut out.start_month,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 7usize => {
@@ -15090,7 +13231,7 @@ impl XmlRead for crate::generated::ebl::ReferenceCreditCardDetailsType {
                         7usize,
                         &mut out.start_year,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 8usize => {
@@ -15099,7 +13240,7 @@ impl XmlRead for crate::generated::ebl::ReferenceCreditCardDetailsType {
                         8usize,
                         &mut out.issue_number,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -15117,13 +13258,9 @@ impl XmlWrite for crate::generated::ebl::RefreshTokenStatusDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "RefreshTokenStatus",
-            &self.refresh_token_status,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "RefreshToken", &self.refresh_token);
-        w.scalar_opt(crate::generated::ns::EBL, "ImmutableID", &self.immutable_id);
+        w.scalar_opt(EBL, "RefreshTokenStatus", &self.refresh_token_status);
+        w.scalar_opt(EBL, "RefreshToken", &self.refresh_token);
+        w.scalar_opt(EBL, "ImmutableID", &self.immutable_id);
         w.finish(ns, name)
     }
 }
@@ -15134,24 +13271,22 @@ impl XmlRead for crate::generated::ebl::RefreshTokenStatusDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "RefreshTokenStatus"),
+            (EBL, "RefreshToken"),
+            (EBL, "ImmutableID"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "RefreshTokenStatus"),
-                        (crate::generated::ns::EBL, "RefreshToken"),
-                        (crate::generated::ns::EBL, "ImmutableID"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.refresh_token_status,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
@@ -15160,7 +13295,7 @@ impl XmlRead for crate::generated::ebl::RefreshTokenStatusDetailsType {
                         1usize,
                         &mut out.refresh_token,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -15169,7 +13304,7 @@ impl XmlRead for crate::generated::ebl::RefreshTokenStatusDetailsType {
                         2usize,
                         &mut out.immutable_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -15187,8 +13322,8 @@ impl XmlWrite for crate::generated::ebl::RefundInfoType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "RefundStatus", &self.refund_status);
-        w.scalar_opt(crate::generated::ns::EBL, "PendingReason", &self.pending_reason);
+        w.scalar_opt(EBL, "RefundStatus", &self.refund_status);
+        w.scalar_opt(EBL, "PendingReason", &self.pending_reason);
         w.finish(ns, name)
     }
 }
@@ -15199,23 +13334,18 @@ impl XmlRead for crate::generated::ebl::RefundInfoType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "RefundStatus"), (EBL, "PendingReason")];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "RefundStatus"),
-                        (crate::generated::ns::EBL, "PendingReason"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.refund_status,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
@@ -15224,7 +13354,7 @@ impl XmlRead for crate::generated::ebl::RefundInfoType {
                         1usize,
                         &mut out.pending_reason,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -15264,11 +13394,7 @@ impl XmlWrite for crate::generated::ebl::RememberMeIdInfoType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ExternalRememberMeID",
-            &self.external_remember_me_id,
-        );
+        w.scalar_opt(EBL, "ExternalRememberMeID", &self.external_remember_me_id);
         w.finish(ns, name)
     }
 }
@@ -15279,18 +13405,18 @@ impl XmlRead for crate::generated::ebl::RememberMeIdInfoType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "ExternalRememberMeID")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::EBL, "ExternalRememberMeID")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.external_remember_me_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -15319,7 +13445,7 @@ impl XmlWrite for crate::generated::ebl::ReverseTransactionRequestDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "TransactionID", &self.transaction_id);
+        w.scalar_opt(EBL, "TransactionID", &self.transaction_id);
         w.finish(ns, name)
     }
 }
@@ -15330,18 +13456,18 @@ impl XmlRead for crate::generated::ebl::ReverseTransactionRequestDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "TransactionID")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::EBL, "TransactionID")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.transaction_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -15359,12 +13485,8 @@ impl XmlWrite for crate::generated::ebl::ReverseTransactionResponseDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ReverseTransactionID",
-            &self.reverse_transaction_id,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "Status", &self.status);
+        w.scalar_opt(EBL, "ReverseTransactionID", &self.reverse_transaction_id);
+        w.scalar_opt(EBL, "Status", &self.status);
         w.finish(ns, name)
     }
 }
@@ -15375,23 +13497,18 @@ impl XmlRead for crate::generated::ebl::ReverseTransactionResponseDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "ReverseTransactionID"), (EBL, "Status")];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "ReverseTransactionID"),
-                        (crate::generated::ns::EBL, "Status"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.reverse_transaction_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -15400,7 +13517,7 @@ impl XmlRead for crate::generated::ebl::ReverseTransactionResponseDetailsType {
                         1usize,
                         &mut out.status,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -15418,15 +13535,11 @@ impl XmlWrite for crate::generated::ebl::ReviseStatusType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "ItemRevised", &self.item_revised);
-        w.scalar_opt(crate::generated::ns::EBL, "BuyItNowAdded", &self.buy_it_now_added);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "BuyItNowLowered",
-            &self.buy_it_now_lowered,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "ReserveLowered", &self.reserve_lowered);
-        w.scalar_opt(crate::generated::ns::EBL, "ReserveRemoved", &self.reserve_removed);
+        w.scalar_opt(EBL, "ItemRevised", &self.item_revised);
+        w.scalar_opt(EBL, "BuyItNowAdded", &self.buy_it_now_added);
+        w.scalar_opt(EBL, "BuyItNowLowered", &self.buy_it_now_lowered);
+        w.scalar_opt(EBL, "ReserveLowered", &self.reserve_lowered);
+        w.scalar_opt(EBL, "ReserveRemoved", &self.reserve_removed);
         w.finish(ns, name)
     }
 }
@@ -15437,26 +13550,24 @@ impl XmlRead for crate::generated::ebl::ReviseStatusType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "ItemRevised"),
+            (EBL, "BuyItNowAdded"),
+            (EBL, "BuyItNowLowered"),
+            (EBL, "ReserveLowered"),
+            (EBL, "ReserveRemoved"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 5usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "ItemRevised"),
-                        (crate::generated::ns::EBL, "BuyItNowAdded"),
-                        (crate::generated::ns::EBL, "BuyItNowLowered"),
-                        (crate::generated::ns::EBL, "ReserveLowered"),
-                        (crate::generated::ns::EBL, "ReserveRemoved"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.item_revised,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
@@ -15465,7 +13576,7 @@ impl XmlRead for crate::generated::ebl::ReviseStatusType {
                         1usize,
                         &mut out.buy_it_now_added,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 2usize => {
@@ -15474,7 +13585,7 @@ impl XmlRead for crate::generated::ebl::ReviseStatusType {
                         2usize,
                         &mut out.buy_it_now_lowered,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 3usize => {
@@ -15483,7 +13594,7 @@ impl XmlRead for crate::generated::ebl::ReviseStatusType {
                         3usize,
                         &mut out.reserve_lowered,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 4usize => {
@@ -15492,7 +13603,7 @@ impl XmlRead for crate::generated::ebl::ReviseStatusType {
                         4usize,
                         &mut out.reserve_removed,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -15510,9 +13621,9 @@ impl XmlWrite for crate::generated::ebl::RiskFilterDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Id", &self.id);
-        w.scalar_opt(crate::generated::ns::EBL, "Name", &self.name);
-        w.scalar_opt(crate::generated::ns::EBL, "Description", &self.description);
+        w.scalar_opt(EBL, "Id", &self.id);
+        w.scalar_opt(EBL, "Name", &self.name);
+        w.scalar_opt(EBL, "Description", &self.description);
         w.finish(ns, name)
     }
 }
@@ -15523,34 +13634,20 @@ impl XmlRead for crate::generated::ebl::RiskFilterDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Id"),
+            (EBL, "Name"),
+            (EBL, "Description"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Id"),
-                        (crate::generated::ns::EBL, "Name"),
-                        (crate::generated::ns::EBL, "Description"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.id,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.id, child, Ws::Collapse)
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.name,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.name, child, Ws::Preserve)
                 }
                 2usize => {
                     r.scalar_once(
@@ -15558,7 +13655,7 @@ impl XmlRead for crate::generated::ebl::RiskFilterDetailsType {
                         2usize,
                         &mut out.description,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -15576,7 +13673,7 @@ impl XmlWrite for crate::generated::ebl::RiskFilterListType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_list(crate::generated::ns::EBL, "Filters", &self.filters);
+        w.complex_list(EBL, "Filters", &self.filters);
         w.finish(ns, name)
     }
 }
@@ -15587,10 +13684,10 @@ impl XmlRead for crate::generated::ebl::RiskFilterListType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "Filters")];
+        let mut next = 0usize;
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::EBL, "Filters")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => r.complex_item(&mut out.filters, child),
                 _ => r.skip_unknown(child),
             },
@@ -15607,17 +13704,9 @@ impl XmlWrite for crate::generated::ebl::SalesTaxType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "SalesTaxPercent",
-            &self.sales_tax_percent,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "SalesTaxState", &self.sales_tax_state);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ShippingIncludedInTax",
-            &self.shipping_included_in_tax,
-        );
+        w.scalar_opt(EBL, "SalesTaxPercent", &self.sales_tax_percent);
+        w.scalar_opt(EBL, "SalesTaxState", &self.sales_tax_state);
+        w.scalar_opt(EBL, "ShippingIncludedInTax", &self.shipping_included_in_tax);
         w.finish(ns, name)
     }
 }
@@ -15628,24 +13717,22 @@ impl XmlRead for crate::generated::ebl::SalesTaxType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "SalesTaxPercent"),
+            (EBL, "SalesTaxState"),
+            (EBL, "ShippingIncludedInTax"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "SalesTaxPercent"),
-                        (crate::generated::ns::EBL, "SalesTaxState"),
-                        (crate::generated::ns::EBL, "ShippingIncludedInTax"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.sales_tax_percent,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
@@ -15654,7 +13741,7 @@ impl XmlRead for crate::generated::ebl::SalesTaxType {
                         1usize,
                         &mut out.sales_tax_state,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -15663,7 +13750,7 @@ impl XmlRead for crate::generated::ebl::SalesTaxType {
                         2usize,
                         &mut out.shipping_included_in_tax,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -15692,21 +13779,13 @@ impl XmlWrite for crate::generated::ebl::ScheduleDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Description", &self.description);
-        w.complex_opt(crate::generated::ns::EBL, "TrialPeriod", &self.trial_period);
-        w.complex_opt(crate::generated::ns::EBL, "PaymentPeriod", &self.payment_period);
+        w.scalar_opt(EBL, "Description", &self.description);
+        w.complex_opt(EBL, "TrialPeriod", &self.trial_period);
+        w.complex_opt(EBL, "PaymentPeriod", &self.payment_period);
+        w.scalar_opt(EBL, "MaxFailedPayments", &self.max_failed_payments);
+        w.complex_opt(EBL, "ActivationDetails", &self.activation_details);
         w.scalar_opt(
-            crate::generated::ns::EBL,
-            "MaxFailedPayments",
-            &self.max_failed_payments,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "ActivationDetails",
-            &self.activation_details,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "AutoBillOutstandingAmount",
             &self.auto_bill_outstanding_amount,
         );
@@ -15720,27 +13799,25 @@ impl XmlRead for crate::generated::ebl::ScheduleDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Description"),
+            (EBL, "TrialPeriod"),
+            (EBL, "PaymentPeriod"),
+            (EBL, "MaxFailedPayments"),
+            (EBL, "ActivationDetails"),
+            (EBL, "AutoBillOutstandingAmount"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Description"),
-                        (crate::generated::ns::EBL, "TrialPeriod"),
-                        (crate::generated::ns::EBL, "PaymentPeriod"),
-                        (crate::generated::ns::EBL, "MaxFailedPayments"),
-                        (crate::generated::ns::EBL, "ActivationDetails"),
-                        (crate::generated::ns::EBL, "AutoBillOutstandingAmount"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.description,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => r.complex_once(&mut seen, 1usize, &mut out.trial_period, child),
@@ -15753,7 +13830,7 @@ impl XmlRead for crate::generated::ebl::ScheduleDetailsType {
                         3usize,
                         &mut out.max_failed_payments,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 4usize => {
@@ -15765,7 +13842,7 @@ impl XmlRead for crate::generated::ebl::ScheduleDetailsType {
                         5usize,
                         &mut out.auto_bill_outstanding_amount,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -15783,21 +13860,9 @@ impl XmlWrite for crate::generated::ebl::SchedulingInfoType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "MaxScheduledMinutes",
-            &self.max_scheduled_minutes,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "MinScheduledMinutes",
-            &self.min_scheduled_minutes,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "MaxScheduledItems",
-            &self.max_scheduled_items,
-        );
+        w.scalar_opt(EBL, "MaxScheduledMinutes", &self.max_scheduled_minutes);
+        w.scalar_opt(EBL, "MinScheduledMinutes", &self.min_scheduled_minutes);
+        w.scalar_opt(EBL, "MaxScheduledItems", &self.max_scheduled_items);
         w.finish(ns, name)
     }
 }
@@ -15808,24 +13873,22 @@ impl XmlRead for crate::generated::ebl::SchedulingInfoType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "MaxScheduledMinutes"),
+            (EBL, "MinScheduledMinutes"),
+            (EBL, "MaxScheduledItems"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "MaxScheduledMinutes"),
-                        (crate::generated::ns::EBL, "MinScheduledMinutes"),
-                        (crate::generated::ns::EBL, "MaxScheduledItems"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.max_scheduled_minutes,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
@@ -15834,7 +13897,7 @@ impl XmlRead for crate::generated::ebl::SchedulingInfoType {
                         1usize,
                         &mut out.min_scheduled_minutes,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 2usize => {
@@ -15843,7 +13906,7 @@ impl XmlRead for crate::generated::ebl::SchedulingInfoType {
                         2usize,
                         &mut out.max_scheduled_items,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -15861,27 +13924,11 @@ impl XmlWrite for crate::generated::ebl::SellerDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "SellerId", &self.seller_id);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "SellerUserName",
-            &self.seller_user_name,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "SellerRegistrationDate",
-            &self.seller_registration_date,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "PayPalAccountID",
-            &self.pay_pal_account_id,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "SecureMerchantAccountID",
-            &self.secure_merchant_account_id,
-        );
+        w.scalar_opt(EBL, "SellerId", &self.seller_id);
+        w.scalar_opt(EBL, "SellerUserName", &self.seller_user_name);
+        w.scalar_opt(EBL, "SellerRegistrationDate", &self.seller_registration_date);
+        w.scalar_opt(EBL, "PayPalAccountID", &self.pay_pal_account_id);
+        w.scalar_opt(EBL, "SecureMerchantAccountID", &self.secure_merchant_account_id);
         w.finish(ns, name)
     }
 }
@@ -15892,26 +13939,24 @@ impl XmlRead for crate::generated::ebl::SellerDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "SellerId"),
+            (EBL, "SellerUserName"),
+            (EBL, "SellerRegistrationDate"),
+            (EBL, "PayPalAccountID"),
+            (EBL, "SecureMerchantAccountID"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 5usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "SellerId"),
-                        (crate::generated::ns::EBL, "SellerUserName"),
-                        (crate::generated::ns::EBL, "SellerRegistrationDate"),
-                        (crate::generated::ns::EBL, "PayPalAccountID"),
-                        (crate::generated::ns::EBL, "SecureMerchantAccountID"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.seller_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -15920,7 +13965,7 @@ impl XmlRead for crate::generated::ebl::SellerDetailsType {
                         1usize,
                         &mut out.seller_user_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -15929,7 +13974,7 @@ impl XmlRead for crate::generated::ebl::SellerDetailsType {
                         2usize,
                         &mut out.seller_registration_date,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 3usize => {
@@ -15938,7 +13983,7 @@ impl XmlRead for crate::generated::ebl::SellerDetailsType {
                         3usize,
                         &mut out.pay_pal_account_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -15947,7 +13992,7 @@ impl XmlRead for crate::generated::ebl::SellerDetailsType {
                         4usize,
                         &mut out.secure_merchant_account_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -15987,55 +14032,19 @@ impl XmlWrite for crate::generated::ebl::SellerType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "AllowPaymentEdit",
-            &self.allow_payment_edit,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "BillingCurrency",
-            &self.billing_currency,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "CheckoutEnabled",
-            &self.checkout_enabled,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "CIPBankAccountStored",
-            &self.cip_bank_account_stored,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "GoodStanding", &self.good_standing);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "LiveAuctionAuthorized",
-            &self.live_auction_authorized,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "MerchandizingPref",
-            &self.merchandizing_pref,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "QualifiesForB2BVAT",
-            &self.qualifies_for_b2_bvat,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "SellerLevel", &self.seller_level);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "SellerPaymentAddress",
-            &self.seller_payment_address,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "SchedulingInfo",
-            &self.scheduling_info,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "StoreOwner", &self.store_owner);
-        w.scalar_opt(crate::generated::ns::EBL, "StoreURL", &self.store_url);
+        w.scalar_opt(EBL, "AllowPaymentEdit", &self.allow_payment_edit);
+        w.scalar_opt(EBL, "BillingCurrency", &self.billing_currency);
+        w.scalar_opt(EBL, "CheckoutEnabled", &self.checkout_enabled);
+        w.scalar_opt(EBL, "CIPBankAccountStored", &self.cip_bank_account_stored);
+        w.scalar_opt(EBL, "GoodStanding", &self.good_standing);
+        w.scalar_opt(EBL, "LiveAuctionAuthorized", &self.live_auction_authorized);
+        w.scalar_opt(EBL, "MerchandizingPref", &self.merchandizing_pref);
+        w.scalar_opt(EBL, "QualifiesForB2BVAT", &self.qualifies_for_b2_bvat);
+        w.scalar_opt(EBL, "SellerLevel", &self.seller_level);
+        w.complex_opt(EBL, "SellerPaymentAddress", &self.seller_payment_address);
+        w.complex_opt(EBL, "SchedulingInfo", &self.scheduling_info);
+        w.scalar_opt(EBL, "StoreOwner", &self.store_owner);
+        w.scalar_opt(EBL, "StoreURL", &self.store_url);
         w.finish(ns, name)
     }
 }
@@ -16046,34 +14055,32 @@ impl XmlRead for crate::generated::ebl::SellerType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "AllowPaymentEdit"),
+            (EBL, "BillingCurrency"),
+            (EBL, "CheckoutEnabled"),
+            (EBL, "CIPBankAccountStored"),
+            (EBL, "GoodStanding"),
+            (EBL, "LiveAuctionAuthorized"),
+            (EBL, "MerchandizingPref"),
+            (EBL, "QualifiesForB2BVAT"),
+            (EBL, "SellerLevel"),
+            (EBL, "SellerPaymentAddress"),
+            (EBL, "SchedulingInfo"),
+            (EBL, "StoreOwner"),
+            (EBL, "StoreURL"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 13usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "AllowPaymentEdit"),
-                        (crate::generated::ns::EBL, "BillingCurrency"),
-                        (crate::generated::ns::EBL, "CheckoutEnabled"),
-                        (crate::generated::ns::EBL, "CIPBankAccountStored"),
-                        (crate::generated::ns::EBL, "GoodStanding"),
-                        (crate::generated::ns::EBL, "LiveAuctionAuthorized"),
-                        (crate::generated::ns::EBL, "MerchandizingPref"),
-                        (crate::generated::ns::EBL, "QualifiesForB2BVAT"),
-                        (crate::generated::ns::EBL, "SellerLevel"),
-                        (crate::generated::ns::EBL, "SellerPaymentAddress"),
-                        (crate::generated::ns::EBL, "SchedulingInfo"),
-                        (crate::generated::ns::EBL, "StoreOwner"),
-                        (crate::generated::ns::EBL, "StoreURL"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.allow_payment_edit,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
@@ -16082,7 +14089,7 @@ impl XmlRead for crate::generated::ebl::SellerType {
                         1usize,
                         &mut out.billing_currency,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 2usize => {
@@ -16091,7 +14098,7 @@ impl XmlRead for crate::generated::ebl::SellerType {
                         2usize,
                         &mut out.checkout_enabled,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 3usize => {
@@ -16100,7 +14107,7 @@ impl XmlRead for crate::generated::ebl::SellerType {
                         3usize,
                         &mut out.cip_bank_account_stored,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 4usize => {
@@ -16109,7 +14116,7 @@ impl XmlRead for crate::generated::ebl::SellerType {
                         4usize,
                         &mut out.good_standing,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 5usize => {
@@ -16118,7 +14125,7 @@ impl XmlRead for crate::generated::ebl::SellerType {
                         5usize,
                         &mut out.live_auction_authorized,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 6usize => {
@@ -16127,7 +14134,7 @@ impl XmlRead for crate::generated::ebl::SellerType {
                         6usize,
                         &mut out.merchandizing_pref,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 7usize => {
@@ -16136,7 +14143,7 @@ impl XmlRead for crate::generated::ebl::SellerType {
                         7usize,
                         &mut out.qualifies_for_b2_bvat,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 8usize => {
@@ -16145,7 +14152,7 @@ impl XmlRead for crate::generated::ebl::SellerType {
                         8usize,
                         &mut out.seller_level,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 9usize => {
@@ -16165,7 +14172,7 @@ impl XmlRead for crate::generated::ebl::SellerType {
                         11usize,
                         &mut out.store_owner,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 12usize => {
@@ -16174,7 +14181,7 @@ impl XmlRead for crate::generated::ebl::SellerType {
                         12usize,
                         &mut out.store_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -16192,24 +14199,16 @@ impl XmlWrite for crate::generated::ebl::SellingStatusType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "BidCount", &self.bid_count);
-        w.complex_opt(crate::generated::ns::EBL, "BidIncrement", &self.bid_increment);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "ConvertedCurrentPrice",
-            &self.converted_current_price,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "CurrentPrice", &self.current_price);
-        w.complex_opt(crate::generated::ns::EBL, "HighBidder", &self.high_bidder);
-        w.scalar_opt(crate::generated::ns::EBL, "LeadCount", &self.lead_count);
-        w.complex_opt(crate::generated::ns::EBL, "MinimumToBid", &self.minimum_to_bid);
-        w.scalar_opt(crate::generated::ns::EBL, "QuantitySold", &self.quantity_sold);
-        w.scalar_opt(crate::generated::ns::EBL, "ReserveMet", &self.reserve_met);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "SecondChanceEligible",
-            &self.second_chance_eligible,
-        );
+        w.scalar_opt(EBL, "BidCount", &self.bid_count);
+        w.complex_opt(EBL, "BidIncrement", &self.bid_increment);
+        w.complex_opt(EBL, "ConvertedCurrentPrice", &self.converted_current_price);
+        w.complex_opt(EBL, "CurrentPrice", &self.current_price);
+        w.complex_opt(EBL, "HighBidder", &self.high_bidder);
+        w.scalar_opt(EBL, "LeadCount", &self.lead_count);
+        w.complex_opt(EBL, "MinimumToBid", &self.minimum_to_bid);
+        w.scalar_opt(EBL, "QuantitySold", &self.quantity_sold);
+        w.scalar_opt(EBL, "ReserveMet", &self.reserve_met);
+        w.scalar_opt(EBL, "SecondChanceEligible", &self.second_chance_eligible);
         w.finish(ns, name)
     }
 }
@@ -16220,31 +14219,29 @@ impl XmlRead for crate::generated::ebl::SellingStatusType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "BidCount"),
+            (EBL, "BidIncrement"),
+            (EBL, "ConvertedCurrentPrice"),
+            (EBL, "CurrentPrice"),
+            (EBL, "HighBidder"),
+            (EBL, "LeadCount"),
+            (EBL, "MinimumToBid"),
+            (EBL, "QuantitySold"),
+            (EBL, "ReserveMet"),
+            (EBL, "SecondChanceEligible"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 10usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "BidCount"),
-                        (crate::generated::ns::EBL, "BidIncrement"),
-                        (crate::generated::ns::EBL, "ConvertedCurrentPrice"),
-                        (crate::generated::ns::EBL, "CurrentPrice"),
-                        (crate::generated::ns::EBL, "HighBidder"),
-                        (crate::generated::ns::EBL, "LeadCount"),
-                        (crate::generated::ns::EBL, "MinimumToBid"),
-                        (crate::generated::ns::EBL, "QuantitySold"),
-                        (crate::generated::ns::EBL, "ReserveMet"),
-                        (crate::generated::ns::EBL, "SecondChanceEligible"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.bid_count,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
@@ -16268,7 +14265,7 @@ impl XmlRead for crate::generated::ebl::SellingStatusType {
                         5usize,
                         &mut out.lead_count,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 6usize => {
@@ -16280,7 +14277,7 @@ impl XmlRead for crate::generated::ebl::SellingStatusType {
                         7usize,
                         &mut out.quantity_sold,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 8usize => {
@@ -16289,7 +14286,7 @@ impl XmlRead for crate::generated::ebl::SellingStatusType {
                         8usize,
                         &mut out.reserve_met,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 9usize => {
@@ -16298,7 +14295,7 @@ impl XmlRead for crate::generated::ebl::SellingStatusType {
                         9usize,
                         &mut out.second_chance_eligible,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -16316,7 +14313,7 @@ impl XmlWrite for crate::generated::ebl::SenderDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(crate::generated::ns::EBL, "DeviceDetails", &self.device_details);
+        w.complex_opt(EBL, "DeviceDetails", &self.device_details);
         w.finish(ns, name)
     }
 }
@@ -16327,11 +14324,11 @@ impl XmlRead for crate::generated::ebl::SenderDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "DeviceDetails")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::EBL, "DeviceDetails")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(&mut seen, 0usize, &mut out.device_details, child)
                 }
@@ -16350,46 +14347,30 @@ impl XmlWrite for crate::generated::ebl::SetAccessPermissionsRequestDetailsType 
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "ReturnURL", &self.return_url);
-        w.scalar_opt(crate::generated::ns::EBL, "CancelURL", &self.cancel_url);
-        w.scalar_opt(crate::generated::ns::EBL, "LogoutURL", &self.logout_url);
-        w.scalar_opt(crate::generated::ns::EBL, "InitFlowType", &self.init_flow_type);
-        w.scalar_opt(crate::generated::ns::EBL, "SkipLoginPage", &self.skip_login_page);
+        w.scalar_opt(EBL, "ReturnURL", &self.return_url);
+        w.scalar_opt(EBL, "CancelURL", &self.cancel_url);
+        w.scalar_opt(EBL, "LogoutURL", &self.logout_url);
+        w.scalar_opt(EBL, "InitFlowType", &self.init_flow_type);
+        w.scalar_opt(EBL, "SkipLoginPage", &self.skip_login_page);
         w.scalar_list(
-            crate::generated::ns::EBL,
+            EBL,
             "RequiredAccessPermissions",
             &self.required_access_permissions,
         );
         w.scalar_list(
-            crate::generated::ns::EBL,
+            EBL,
             "OptionalAccessPermissions",
             &self.optional_access_permissions,
         );
-        w.scalar_opt(crate::generated::ns::EBL, "LocaleCode", &self.locale_code);
-        w.scalar_opt(crate::generated::ns::EBL, "PageStyle", &self.page_style);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "cpp-header-image",
-            &self.cpp_header_image,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "cpp-header-border-color",
-            &self.cpp_header_border_color,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "cpp-header-back-color",
-            &self.cpp_header_back_color,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "cpp-payflow-color",
-            &self.cpp_payflow_color,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "FirstName", &self.first_name);
-        w.scalar_opt(crate::generated::ns::EBL, "LastName", &self.last_name);
-        w.complex_opt(crate::generated::ns::EBL, "Address", &self.address);
+        w.scalar_opt(EBL, "LocaleCode", &self.locale_code);
+        w.scalar_opt(EBL, "PageStyle", &self.page_style);
+        w.scalar_opt(EBL, "cpp-header-image", &self.cpp_header_image);
+        w.scalar_opt(EBL, "cpp-header-border-color", &self.cpp_header_border_color);
+        w.scalar_opt(EBL, "cpp-header-back-color", &self.cpp_header_back_color);
+        w.scalar_opt(EBL, "cpp-payflow-color", &self.cpp_payflow_color);
+        w.scalar_opt(EBL, "FirstName", &self.first_name);
+        w.scalar_opt(EBL, "LastName", &self.last_name);
+        w.complex_opt(EBL, "Address", &self.address);
         w.finish(ns, name)
     }
 }
@@ -16400,37 +14381,35 @@ impl XmlRead for crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "ReturnURL"),
+            (EBL, "CancelURL"),
+            (EBL, "LogoutURL"),
+            (EBL, "InitFlowType"),
+            (EBL, "SkipLoginPage"),
+            (EBL, "RequiredAccessPermissions"),
+            (EBL, "OptionalAccessPermissions"),
+            (EBL, "LocaleCode"),
+            (EBL, "PageStyle"),
+            (EBL, "cpp-header-image"),
+            (EBL, "cpp-header-border-color"),
+            (EBL, "cpp-header-back-color"),
+            (EBL, "cpp-payflow-color"),
+            (EBL, "FirstName"),
+            (EBL, "LastName"),
+            (EBL, "Address"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 14usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "ReturnURL"),
-                        (crate::generated::ns::EBL, "CancelURL"),
-                        (crate::generated::ns::EBL, "LogoutURL"),
-                        (crate::generated::ns::EBL, "InitFlowType"),
-                        (crate::generated::ns::EBL, "SkipLoginPage"),
-                        (crate::generated::ns::EBL, "RequiredAccessPermissions"),
-                        (crate::generated::ns::EBL, "OptionalAccessPermissions"),
-                        (crate::generated::ns::EBL, "LocaleCode"),
-                        (crate::generated::ns::EBL, "PageStyle"),
-                        (crate::generated::ns::EBL, "cpp-header-image"),
-                        (crate::generated::ns::EBL, "cpp-header-border-color"),
-                        (crate::generated::ns::EBL, "cpp-header-back-color"),
-                        (crate::generated::ns::EBL, "cpp-payflow-color"),
-                        (crate::generated::ns::EBL, "FirstName"),
-                        (crate::generated::ns::EBL, "LastName"),
-                        (crate::generated::ns::EBL, "Address"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.return_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -16439,7 +14418,7 @@ impl XmlRead for crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
                         1usize,
                         &mut out.cancel_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -16448,7 +14427,7 @@ impl XmlRead for crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
                         2usize,
                         &mut out.logout_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -16457,7 +14436,7 @@ impl XmlRead for crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
                         3usize,
                         &mut out.init_flow_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -16466,21 +14445,21 @@ impl XmlRead for crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
                         4usize,
                         &mut out.skip_login_page,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
                     r.scalar_item(
                         &mut out.required_access_permissions,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 6usize => {
                     r.scalar_item(
                         &mut out.optional_access_permissions,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => {
@@ -16489,7 +14468,7 @@ impl XmlRead for crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
                         5usize,
                         &mut out.locale_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 8usize => {
@@ -16498,7 +14477,7 @@ impl XmlRead for crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
                         6usize,
                         &mut out.page_style,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 9usize => {
@@ -16507,7 +14486,7 @@ impl XmlRead for crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
                         7usize,
                         &mut out.cpp_header_image,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 10usize => {
@@ -16516,7 +14495,7 @@ impl XmlRead for crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
                         8usize,
                         &mut out.cpp_header_border_color,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 11usize => {
@@ -16525,7 +14504,7 @@ impl XmlRead for crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
                         9usize,
                         &mut out.cpp_header_back_color,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 12usize => {
@@ -16534,7 +14513,7 @@ impl XmlRead for crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
                         10usize,
                         &mut out.cpp_payflow_color,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 13usize => {
@@ -16543,7 +14522,7 @@ impl XmlRead for crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
                         11usize,
                         &mut out.first_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 14usize => {
@@ -16552,7 +14531,7 @@ impl XmlRead for crate::generated::ebl::SetAccessPermissionsRequestDetailsType {
                         12usize,
                         &mut out.last_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 15usize => r.complex_once(&mut seen, 13usize, &mut out.address, child),
@@ -16571,48 +14550,24 @@ impl XmlWrite for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "ReturnURL", &self.return_url);
-        w.scalar_opt(crate::generated::ns::EBL, "CancelURL", &self.cancel_url);
-        w.scalar_opt(crate::generated::ns::EBL, "LogoutURL", &self.logout_url);
-        w.scalar_opt(crate::generated::ns::EBL, "InitFlowType", &self.init_flow_type);
-        w.scalar_opt(crate::generated::ns::EBL, "SkipLoginPage", &self.skip_login_page);
-        w.scalar_opt(crate::generated::ns::EBL, "ServiceName1", &self.service_name1);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ServiceDefReq1",
-            &self.service_def_req1,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "ServiceName2", &self.service_name2);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ServiceDefReq2",
-            &self.service_def_req2,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "LocaleCode", &self.locale_code);
-        w.scalar_opt(crate::generated::ns::EBL, "PageStyle", &self.page_style);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "cpp-header-image",
-            &self.cpp_header_image,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "cpp-header-border-color",
-            &self.cpp_header_border_color,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "cpp-header-back-color",
-            &self.cpp_header_back_color,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "cpp-payflow-color",
-            &self.cpp_payflow_color,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "FirstName", &self.first_name);
-        w.scalar_opt(crate::generated::ns::EBL, "LastName", &self.last_name);
-        w.complex_opt(crate::generated::ns::EBL, "Address", &self.address);
+        w.scalar_opt(EBL, "ReturnURL", &self.return_url);
+        w.scalar_opt(EBL, "CancelURL", &self.cancel_url);
+        w.scalar_opt(EBL, "LogoutURL", &self.logout_url);
+        w.scalar_opt(EBL, "InitFlowType", &self.init_flow_type);
+        w.scalar_opt(EBL, "SkipLoginPage", &self.skip_login_page);
+        w.scalar_opt(EBL, "ServiceName1", &self.service_name1);
+        w.scalar_opt(EBL, "ServiceDefReq1", &self.service_def_req1);
+        w.scalar_opt(EBL, "ServiceName2", &self.service_name2);
+        w.scalar_opt(EBL, "ServiceDefReq2", &self.service_def_req2);
+        w.scalar_opt(EBL, "LocaleCode", &self.locale_code);
+        w.scalar_opt(EBL, "PageStyle", &self.page_style);
+        w.scalar_opt(EBL, "cpp-header-image", &self.cpp_header_image);
+        w.scalar_opt(EBL, "cpp-header-border-color", &self.cpp_header_border_color);
+        w.scalar_opt(EBL, "cpp-header-back-color", &self.cpp_header_back_color);
+        w.scalar_opt(EBL, "cpp-payflow-color", &self.cpp_payflow_color);
+        w.scalar_opt(EBL, "FirstName", &self.first_name);
+        w.scalar_opt(EBL, "LastName", &self.last_name);
+        w.complex_opt(EBL, "Address", &self.address);
         w.finish(ns, name)
     }
 }
@@ -16623,39 +14578,37 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "ReturnURL"),
+            (EBL, "CancelURL"),
+            (EBL, "LogoutURL"),
+            (EBL, "InitFlowType"),
+            (EBL, "SkipLoginPage"),
+            (EBL, "ServiceName1"),
+            (EBL, "ServiceDefReq1"),
+            (EBL, "ServiceName2"),
+            (EBL, "ServiceDefReq2"),
+            (EBL, "LocaleCode"),
+            (EBL, "PageStyle"),
+            (EBL, "cpp-header-image"),
+            (EBL, "cpp-header-border-color"),
+            (EBL, "cpp-header-back-color"),
+            (EBL, "cpp-payflow-color"),
+            (EBL, "FirstName"),
+            (EBL, "LastName"),
+            (EBL, "Address"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 18usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "ReturnURL"),
-                        (crate::generated::ns::EBL, "CancelURL"),
-                        (crate::generated::ns::EBL, "LogoutURL"),
-                        (crate::generated::ns::EBL, "InitFlowType"),
-                        (crate::generated::ns::EBL, "SkipLoginPage"),
-                        (crate::generated::ns::EBL, "ServiceName1"),
-                        (crate::generated::ns::EBL, "ServiceDefReq1"),
-                        (crate::generated::ns::EBL, "ServiceName2"),
-                        (crate::generated::ns::EBL, "ServiceDefReq2"),
-                        (crate::generated::ns::EBL, "LocaleCode"),
-                        (crate::generated::ns::EBL, "PageStyle"),
-                        (crate::generated::ns::EBL, "cpp-header-image"),
-                        (crate::generated::ns::EBL, "cpp-header-border-color"),
-                        (crate::generated::ns::EBL, "cpp-header-back-color"),
-                        (crate::generated::ns::EBL, "cpp-payflow-color"),
-                        (crate::generated::ns::EBL, "FirstName"),
-                        (crate::generated::ns::EBL, "LastName"),
-                        (crate::generated::ns::EBL, "Address"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.return_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -16664,7 +14617,7 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                         1usize,
                         &mut out.cancel_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -16673,7 +14626,7 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                         2usize,
                         &mut out.logout_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -16682,7 +14635,7 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                         3usize,
                         &mut out.init_flow_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -16691,7 +14644,7 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                         4usize,
                         &mut out.skip_login_page,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
@@ -16700,7 +14653,7 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                         5usize,
                         &mut out.service_name1,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 6usize => {
@@ -16709,7 +14662,7 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                         6usize,
                         &mut out.service_def_req1,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => {
@@ -16718,7 +14671,7 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                         7usize,
                         &mut out.service_name2,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 8usize => {
@@ -16727,7 +14680,7 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                         8usize,
                         &mut out.service_def_req2,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 9usize => {
@@ -16736,7 +14689,7 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                         9usize,
                         &mut out.locale_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 10usize => {
@@ -16745,7 +14698,7 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                         10usize,
                         &mut out.page_style,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 11usize => {
@@ -16754,7 +14707,7 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                         11usize,
                         &mut out.cpp_header_image,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 12usize => {
@@ -16763,7 +14716,7 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                         12usize,
                         &mut out.cpp_header_border_color,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 13usize => {
@@ -16772,7 +14725,7 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                         13usize,
                         &mut out.cpp_header_back_color,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 14usize => {
@@ -16781,7 +14734,7 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                         14usize,
                         &mut out.cpp_payflow_color,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 15usize => {
@@ -16790,7 +14743,7 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                         15usize,
                         &mut out.first_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 16usize => {
@@ -16799,7 +14752,7 @@ impl XmlRead for crate::generated::ebl::SetAuthFlowParamRequestDetailsType {
                         16usize,
                         &mut out.last_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 17usize => r.complex_once(&mut seen, 17usize, &mut out.address, child),
@@ -16818,41 +14771,17 @@ impl XmlWrite for crate::generated::ebl::SetCustomerBillingAgreementRequestDetai
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "BillingAgreementDetails",
-            &self.billing_agreement_details,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "ReturnURL", &self.return_url);
-        w.scalar_opt(crate::generated::ns::EBL, "CancelURL", &self.cancel_url);
-        w.scalar_opt(crate::generated::ns::EBL, "LocaleCode", &self.locale_code);
-        w.scalar_opt(crate::generated::ns::EBL, "PageStyle", &self.page_style);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "cpp-header-image",
-            &self.cpp_header_image,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "cpp-header-border-color",
-            &self.cpp_header_border_color,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "cpp-header-back-color",
-            &self.cpp_header_back_color,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "cpp-payflow-color",
-            &self.cpp_payflow_color,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "BuyerEmail", &self.buyer_email);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ReqBillingAddress",
-            &self.req_billing_address,
-        );
+        w.complex_opt(EBL, "BillingAgreementDetails", &self.billing_agreement_details);
+        w.scalar_opt(EBL, "ReturnURL", &self.return_url);
+        w.scalar_opt(EBL, "CancelURL", &self.cancel_url);
+        w.scalar_opt(EBL, "LocaleCode", &self.locale_code);
+        w.scalar_opt(EBL, "PageStyle", &self.page_style);
+        w.scalar_opt(EBL, "cpp-header-image", &self.cpp_header_image);
+        w.scalar_opt(EBL, "cpp-header-border-color", &self.cpp_header_border_color);
+        w.scalar_opt(EBL, "cpp-header-back-color", &self.cpp_header_back_color);
+        w.scalar_opt(EBL, "cpp-payflow-color", &self.cpp_payflow_color);
+        w.scalar_opt(EBL, "BuyerEmail", &self.buyer_email);
+        w.scalar_opt(EBL, "ReqBillingAddress", &self.req_billing_address);
         w.finish(ns, name)
     }
 }
@@ -16863,25 +14792,23 @@ impl XmlRead for crate::generated::ebl::SetCustomerBillingAgreementRequestDetail
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "BillingAgreementDetails"),
+            (EBL, "ReturnURL"),
+            (EBL, "CancelURL"),
+            (EBL, "LocaleCode"),
+            (EBL, "PageStyle"),
+            (EBL, "cpp-header-image"),
+            (EBL, "cpp-header-border-color"),
+            (EBL, "cpp-header-back-color"),
+            (EBL, "cpp-payflow-color"),
+            (EBL, "BuyerEmail"),
+            (EBL, "ReqBillingAddress"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 11usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "BillingAgreementDetails"),
-                        (crate::generated::ns::EBL, "ReturnURL"),
-                        (crate::generated::ns::EBL, "CancelURL"),
-                        (crate::generated::ns::EBL, "LocaleCode"),
-                        (crate::generated::ns::EBL, "PageStyle"),
-                        (crate::generated::ns::EBL, "cpp-header-image"),
-                        (crate::generated::ns::EBL, "cpp-header-border-color"),
-                        (crate::generated::ns::EBL, "cpp-header-back-color"),
-                        (crate::generated::ns::EBL, "cpp-payflow-color"),
-                        (crate::generated::ns::EBL, "BuyerEmail"),
-                        (crate::generated::ns::EBL, "ReqBillingAddress"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -16896,7 +14823,7 @@ impl XmlRead for crate::generated::ebl::SetCustomerBillingAgreementRequestDetail
                         1usize,
                         &mut out.return_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -16905,7 +14832,7 @@ impl XmlRead for crate::generated::ebl::SetCustomerBillingAgreementRequestDetail
                         2usize,
                         &mut out.cancel_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -16914,7 +14841,7 @@ impl XmlRead for crate::generated::ebl::SetCustomerBillingAgreementRequestDetail
                         3usize,
                         &mut out.locale_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -16923,7 +14850,7 @@ impl XmlRead for crate::generated::ebl::SetCustomerBillingAgreementRequestDetail
                         4usize,
                         &mut out.page_style,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
@@ -16932,7 +14859,7 @@ impl XmlRead for crate::generated::ebl::SetCustomerBillingAgreementRequestDetail
                         5usize,
                         &mut out.cpp_header_image,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 6usize => {
@@ -16941,7 +14868,7 @@ impl XmlRead for crate::generated::ebl::SetCustomerBillingAgreementRequestDetail
                         6usize,
                         &mut out.cpp_header_border_color,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => {
@@ -16950,7 +14877,7 @@ impl XmlRead for crate::generated::ebl::SetCustomerBillingAgreementRequestDetail
                         7usize,
                         &mut out.cpp_header_back_color,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 8usize => {
@@ -16959,7 +14886,7 @@ impl XmlRead for crate::generated::ebl::SetCustomerBillingAgreementRequestDetail
                         8usize,
                         &mut out.cpp_payflow_color,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 9usize => {
@@ -16968,7 +14895,7 @@ impl XmlRead for crate::generated::ebl::SetCustomerBillingAgreementRequestDetail
                         9usize,
                         &mut out.buyer_email,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 10usize => {
@@ -16977,7 +14904,7 @@ impl XmlRead for crate::generated::ebl::SetCustomerBillingAgreementRequestDetail
                         10usize,
                         &mut out.req_billing_address,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -16995,39 +14922,19 @@ impl XmlWrite for crate::generated::ebl::SetDataRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "BillingApprovalDetails",
-            &self.billing_approval_details,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "BuyerDetail", &self.buyer_detail);
+        w.complex_list(EBL, "BillingApprovalDetails", &self.billing_approval_details);
+        w.complex_opt(EBL, "BuyerDetail", &self.buyer_detail);
+        w.complex_opt(EBL, "InfoSharingDirectives", &self.info_sharing_directives);
+        w.scalar_opt(EBL, "RetrieveShippingAddress", &self.retrieve_shipping_address);
+        w.scalar_opt(EBL, "UserChannel", &self.user_channel);
+        w.scalar_opt(EBL, "ReqConfirmShipping", &self.req_confirm_shipping);
+        w.complex_list(EBL, "PaymentDetails", &self.payment_details);
         w.complex_opt(
-            crate::generated::ns::EBL,
-            "InfoSharingDirectives",
-            &self.info_sharing_directives,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "RetrieveShippingAddress",
-            &self.retrieve_shipping_address,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "UserChannel", &self.user_channel);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ReqConfirmShipping",
-            &self.req_confirm_shipping,
-        );
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "PaymentDetails",
-            &self.payment_details,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "ExternalPartnerTrackingDetails",
             &self.external_partner_tracking_details,
         );
-        w.scalar_opt(crate::generated::ns::EBL, "URI", &self.uri);
+        w.scalar_opt(EBL, "URI", &self.uri);
         w.finish(ns, name)
     }
 }
@@ -17038,23 +14945,21 @@ impl XmlRead for crate::generated::ebl::SetDataRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "BillingApprovalDetails"),
+            (EBL, "BuyerDetail"),
+            (EBL, "InfoSharingDirectives"),
+            (EBL, "RetrieveShippingAddress"),
+            (EBL, "UserChannel"),
+            (EBL, "ReqConfirmShipping"),
+            (EBL, "PaymentDetails"),
+            (EBL, "ExternalPartnerTrackingDetails"),
+            (EBL, "URI"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 7usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "BillingApprovalDetails"),
-                        (crate::generated::ns::EBL, "BuyerDetail"),
-                        (crate::generated::ns::EBL, "InfoSharingDirectives"),
-                        (crate::generated::ns::EBL, "RetrieveShippingAddress"),
-                        (crate::generated::ns::EBL, "UserChannel"),
-                        (crate::generated::ns::EBL, "ReqConfirmShipping"),
-                        (crate::generated::ns::EBL, "PaymentDetails"),
-                        (crate::generated::ns::EBL, "ExternalPartnerTrackingDetails"),
-                        (crate::generated::ns::EBL, "URI"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => r.complex_item(&mut out.billing_approval_details, child),
                 1usize => r.complex_once(&mut seen, 0usize, &mut out.buyer_detail, child),
                 2usize => {
@@ -17071,7 +14976,7 @@ impl XmlRead for crate::generated::ebl::SetDataRequestType {
                         2usize,
                         &mut out.retrieve_shipping_address,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 4usize => {
@@ -17080,7 +14985,7 @@ impl XmlRead for crate::generated::ebl::SetDataRequestType {
                         3usize,
                         &mut out.user_channel,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 5usize => {
@@ -17089,7 +14994,7 @@ impl XmlRead for crate::generated::ebl::SetDataRequestType {
                         4usize,
                         &mut out.req_confirm_shipping,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 6usize => r.complex_item(&mut out.payment_details, child),
@@ -17102,13 +15007,7 @@ impl XmlRead for crate::generated::ebl::SetDataRequestType {
                     )
                 }
                 8usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        6usize,
-                        &mut out.uri,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 6usize, &mut out.uri, child, Ws::Preserve)
                 }
                 _ => r.skip_unknown(child),
             },
@@ -17125,13 +15024,9 @@ impl XmlWrite for crate::generated::ebl::SetDataResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Token", &self.token);
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "ShippingAddresses",
-            &self.shipping_addresses,
-        );
-        w.complex_list(crate::generated::ns::EBL, "SetDataError", &self.set_data_error);
+        w.scalar_opt(EBL, "Token", &self.token);
+        w.complex_list(EBL, "ShippingAddresses", &self.shipping_addresses);
+        w.complex_list(EBL, "SetDataError", &self.set_data_error);
         w.finish(ns, name)
     }
 }
@@ -17142,25 +15037,17 @@ impl XmlRead for crate::generated::ebl::SetDataResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Token"),
+            (EBL, "ShippingAddresses"),
+            (EBL, "SetDataError"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Token"),
-                        (crate::generated::ns::EBL, "ShippingAddresses"),
-                        (crate::generated::ns::EBL, "SetDataError"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.token,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.token, child, Ws::Preserve)
                 }
                 1usize => r.complex_item(&mut out.shipping_addresses, child),
                 2usize => r.complex_item(&mut out.set_data_error, child),
@@ -17179,17 +15066,17 @@ impl XmlWrite for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "CheckoutType", &self.checkout_type);
-        w.scalar_opt(crate::generated::ns::EBL, "ItemId", &self.item_id);
-        w.scalar_opt(crate::generated::ns::EBL, "TransactionId", &self.transaction_id);
-        w.scalar_opt(crate::generated::ns::EBL, "SiteId", &self.site_id);
-        w.scalar_opt(crate::generated::ns::EBL, "BuyerId", &self.buyer_id);
-        w.scalar_opt(crate::generated::ns::EBL, "ClientType", &self.client_type);
-        w.complex_opt(crate::generated::ns::EBL, "BuyerPhone", &self.buyer_phone);
-        w.scalar_opt(crate::generated::ns::EBL, "ReturnURL", &self.return_url);
-        w.scalar_opt(crate::generated::ns::EBL, "CancelURL", &self.cancel_url);
-        w.scalar_opt(crate::generated::ns::EBL, "Quantity", &self.quantity);
-        w.complex_opt(crate::generated::ns::EBL, "ItemAmount", &self.item_amount);
+        w.scalar_opt(EBL, "CheckoutType", &self.checkout_type);
+        w.scalar_opt(EBL, "ItemId", &self.item_id);
+        w.scalar_opt(EBL, "TransactionId", &self.transaction_id);
+        w.scalar_opt(EBL, "SiteId", &self.site_id);
+        w.scalar_opt(EBL, "BuyerId", &self.buyer_id);
+        w.scalar_opt(EBL, "ClientType", &self.client_type);
+        w.complex_opt(EBL, "BuyerPhone", &self.buyer_phone);
+        w.scalar_opt(EBL, "ReturnURL", &self.return_url);
+        w.scalar_opt(EBL, "CancelURL", &self.cancel_url);
+        w.scalar_opt(EBL, "Quantity", &self.quantity);
+        w.complex_opt(EBL, "ItemAmount", &self.item_amount);
         w.finish(ns, name)
     }
 }
@@ -17200,32 +15087,30 @@ impl XmlRead for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType 
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "CheckoutType"),
+            (EBL, "ItemId"),
+            (EBL, "TransactionId"),
+            (EBL, "SiteId"),
+            (EBL, "BuyerId"),
+            (EBL, "ClientType"),
+            (EBL, "BuyerPhone"),
+            (EBL, "ReturnURL"),
+            (EBL, "CancelURL"),
+            (EBL, "Quantity"),
+            (EBL, "ItemAmount"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 11usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "CheckoutType"),
-                        (crate::generated::ns::EBL, "ItemId"),
-                        (crate::generated::ns::EBL, "TransactionId"),
-                        (crate::generated::ns::EBL, "SiteId"),
-                        (crate::generated::ns::EBL, "BuyerId"),
-                        (crate::generated::ns::EBL, "ClientType"),
-                        (crate::generated::ns::EBL, "BuyerPhone"),
-                        (crate::generated::ns::EBL, "ReturnURL"),
-                        (crate::generated::ns::EBL, "CancelURL"),
-                        (crate::generated::ns::EBL, "Quantity"),
-                        (crate::generated::ns::EBL, "ItemAmount"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.checkout_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
@@ -17234,7 +15119,7 @@ impl XmlRead for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType 
                         1usize,
                         &mut out.item_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -17243,7 +15128,7 @@ impl XmlRead for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType 
                         2usize,
                         &mut out.transaction_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -17252,7 +15137,7 @@ impl XmlRead for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType 
                         3usize,
                         &mut out.site_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -17261,7 +15146,7 @@ impl XmlRead for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType 
                         4usize,
                         &mut out.buyer_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
@@ -17270,7 +15155,7 @@ impl XmlRead for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType 
                         5usize,
                         &mut out.client_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 6usize => r.complex_once(&mut seen, 6usize, &mut out.buyer_phone, child),
@@ -17280,7 +15165,7 @@ impl XmlRead for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType 
                         7usize,
                         &mut out.return_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 8usize => {
@@ -17289,7 +15174,7 @@ impl XmlRead for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType 
                         8usize,
                         &mut out.cancel_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 9usize => {
@@ -17298,7 +15183,7 @@ impl XmlRead for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType 
                         9usize,
                         &mut out.quantity,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 10usize => {
@@ -17319,221 +15204,81 @@ impl XmlWrite for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(crate::generated::ns::EBL, "OrderTotal", &self.order_total);
-        w.scalar_opt(crate::generated::ns::EBL, "ReturnURL", &self.return_url);
-        w.scalar_opt(crate::generated::ns::EBL, "CancelURL", &self.cancel_url);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "TrackingImageURL",
-            &self.tracking_image_url,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "giropaySuccessURL",
-            &self.giropay_success_url,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "giropayCancelURL",
-            &self.giropay_cancel_url,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "BanktxnPendingURL",
-            &self.banktxn_pending_url,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "Token", &self.token);
-        w.complex_opt(crate::generated::ns::EBL, "MaxAmount", &self.max_amount);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "OrderDescription",
-            &self.order_description,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "Custom", &self.custom);
-        w.scalar_opt(crate::generated::ns::EBL, "InvoiceID", &self.invoice_id);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ReqConfirmShipping",
-            &self.req_confirm_shipping,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ReqBillingAddress",
-            &self.req_billing_address,
-        );
+        w.complex_opt(EBL, "OrderTotal", &self.order_total);
+        w.scalar_opt(EBL, "ReturnURL", &self.return_url);
+        w.scalar_opt(EBL, "CancelURL", &self.cancel_url);
+        w.scalar_opt(EBL, "TrackingImageURL", &self.tracking_image_url);
+        w.scalar_opt(EBL, "giropaySuccessURL", &self.giropay_success_url);
+        w.scalar_opt(EBL, "giropayCancelURL", &self.giropay_cancel_url);
+        w.scalar_opt(EBL, "BanktxnPendingURL", &self.banktxn_pending_url);
+        w.scalar_opt(EBL, "Token", &self.token);
+        w.complex_opt(EBL, "MaxAmount", &self.max_amount);
+        w.scalar_opt(EBL, "OrderDescription", &self.order_description);
+        w.scalar_opt(EBL, "Custom", &self.custom);
+        w.scalar_opt(EBL, "InvoiceID", &self.invoice_id);
+        w.scalar_opt(EBL, "ReqConfirmShipping", &self.req_confirm_shipping);
+        w.scalar_opt(EBL, "ReqBillingAddress", &self.req_billing_address);
+        w.complex_opt(EBL, "BillingAddress", &self.billing_address);
+        w.scalar_opt(EBL, "NoShipping", &self.no_shipping);
+        w.scalar_opt(EBL, "AddressOverride", &self.address_override);
+        w.scalar_opt(EBL, "LocaleCode", &self.locale_code);
+        w.scalar_opt(EBL, "PageStyle", &self.page_style);
+        w.scalar_opt(EBL, "cpp-header-image", &self.cpp_header_image);
+        w.scalar_opt(EBL, "cpp-header-border-color", &self.cpp_header_border_color);
+        w.scalar_opt(EBL, "cpp-header-back-color", &self.cpp_header_back_color);
+        w.scalar_opt(EBL, "cpp-payflow-color", &self.cpp_payflow_color);
+        w.scalar_opt(EBL, "cpp-cart-border-color", &self.cpp_cart_border_color);
+        w.scalar_opt(EBL, "cpp-logo-image", &self.cpp_logo_image);
+        w.complex_opt(EBL, "Address", &self.address);
+        w.scalar_opt(EBL, "PaymentAction", &self.payment_action);
+        w.scalar_opt(EBL, "SolutionType", &self.solution_type);
+        w.scalar_opt(EBL, "LandingPage", &self.landing_page);
+        w.scalar_opt(EBL, "BuyerEmail", &self.buyer_email);
+        w.scalar_opt(EBL, "ChannelType", &self.channel_type);
+        w.complex_list(EBL, "BillingAgreementDetails", &self.billing_agreement_details);
+        w.scalar_list(EBL, "PromoCodes", &self.promo_codes);
+        w.scalar_opt(EBL, "PayPalCheckOutBtnType", &self.pay_pal_check_out_btn_type);
+        w.scalar_opt(EBL, "ProductCategory", &self.product_category);
+        w.scalar_opt(EBL, "ShippingMethod", &self.shipping_method);
+        w.scalar_opt(EBL, "ProfileAddressChangeDate", &self.profile_address_change_date);
+        w.scalar_opt(EBL, "AllowNote", &self.allow_note);
+        w.complex_opt(EBL, "FundingSourceDetails", &self.funding_source_details);
+        w.scalar_opt(EBL, "BrandName", &self.brand_name);
+        w.scalar_opt(EBL, "CallbackURL", &self.callback_url);
+        w.complex_opt(EBL, "EnhancedCheckoutData", &self.enhanced_checkout_data);
+        w.complex_list(EBL, "OtherPaymentMethods", &self.other_payment_methods);
+        w.complex_opt(EBL, "BuyerDetails", &self.buyer_details);
+        w.complex_list(EBL, "PaymentDetails", &self.payment_details);
+        w.complex_list(EBL, "FlatRateShippingOptions", &self.flat_rate_shipping_options);
+        w.scalar_opt(EBL, "CallbackTimeout", &self.callback_timeout);
+        w.scalar_opt(EBL, "CallbackVersion", &self.callback_version);
+        w.scalar_opt(EBL, "CustomerServiceNumber", &self.customer_service_number);
+        w.scalar_opt(EBL, "GiftMessageEnable", &self.gift_message_enable);
+        w.scalar_opt(EBL, "GiftReceiptEnable", &self.gift_receipt_enable);
+        w.scalar_opt(EBL, "GiftWrapEnable", &self.gift_wrap_enable);
+        w.scalar_opt(EBL, "GiftWrapName", &self.gift_wrap_name);
+        w.complex_opt(EBL, "GiftWrapAmount", &self.gift_wrap_amount);
+        w.scalar_opt(EBL, "BuyerEmailOptInEnable", &self.buyer_email_opt_in_enable);
+        w.scalar_opt(EBL, "SurveyEnable", &self.survey_enable);
+        w.scalar_opt(EBL, "SurveyQuestion", &self.survey_question);
+        w.scalar_list(EBL, "SurveyChoice", &self.survey_choice);
+        w.scalar_opt(EBL, "TotalType", &self.total_type);
+        w.scalar_opt(EBL, "NoteToBuyer", &self.note_to_buyer);
+        w.complex_list(EBL, "Incentives", &self.incentives);
+        w.scalar_opt(EBL, "ReqInstrumentDetails", &self.req_instrument_details);
         w.complex_opt(
-            crate::generated::ns::EBL,
-            "BillingAddress",
-            &self.billing_address,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "NoShipping", &self.no_shipping);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "AddressOverride",
-            &self.address_override,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "LocaleCode", &self.locale_code);
-        w.scalar_opt(crate::generated::ns::EBL, "PageStyle", &self.page_style);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "cpp-header-image",
-            &self.cpp_header_image,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "cpp-header-border-color",
-            &self.cpp_header_border_color,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "cpp-header-back-color",
-            &self.cpp_header_back_color,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "cpp-payflow-color",
-            &self.cpp_payflow_color,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "cpp-cart-border-color",
-            &self.cpp_cart_border_color,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "cpp-logo-image", &self.cpp_logo_image);
-        w.complex_opt(crate::generated::ns::EBL, "Address", &self.address);
-        w.scalar_opt(crate::generated::ns::EBL, "PaymentAction", &self.payment_action);
-        w.scalar_opt(crate::generated::ns::EBL, "SolutionType", &self.solution_type);
-        w.scalar_opt(crate::generated::ns::EBL, "LandingPage", &self.landing_page);
-        w.scalar_opt(crate::generated::ns::EBL, "BuyerEmail", &self.buyer_email);
-        w.scalar_opt(crate::generated::ns::EBL, "ChannelType", &self.channel_type);
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "BillingAgreementDetails",
-            &self.billing_agreement_details,
-        );
-        w.scalar_list(crate::generated::ns::EBL, "PromoCodes", &self.promo_codes);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "PayPalCheckOutBtnType",
-            &self.pay_pal_check_out_btn_type,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ProductCategory",
-            &self.product_category,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "ShippingMethod", &self.shipping_method);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ProfileAddressChangeDate",
-            &self.profile_address_change_date,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "AllowNote", &self.allow_note);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "FundingSourceDetails",
-            &self.funding_source_details,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "BrandName", &self.brand_name);
-        w.scalar_opt(crate::generated::ns::EBL, "CallbackURL", &self.callback_url);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "EnhancedCheckoutData",
-            &self.enhanced_checkout_data,
-        );
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "OtherPaymentMethods",
-            &self.other_payment_methods,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "BuyerDetails", &self.buyer_details);
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "PaymentDetails",
-            &self.payment_details,
-        );
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "FlatRateShippingOptions",
-            &self.flat_rate_shipping_options,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "CallbackTimeout",
-            &self.callback_timeout,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "CallbackVersion",
-            &self.callback_version,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "CustomerServiceNumber",
-            &self.customer_service_number,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "GiftMessageEnable",
-            &self.gift_message_enable,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "GiftReceiptEnable",
-            &self.gift_receipt_enable,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "GiftWrapEnable",
-            &self.gift_wrap_enable,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "GiftWrapName", &self.gift_wrap_name);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "GiftWrapAmount",
-            &self.gift_wrap_amount,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "BuyerEmailOptInEnable",
-            &self.buyer_email_opt_in_enable,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "SurveyEnable", &self.survey_enable);
-        w.scalar_opt(crate::generated::ns::EBL, "SurveyQuestion", &self.survey_question);
-        w.scalar_list(crate::generated::ns::EBL, "SurveyChoice", &self.survey_choice);
-        w.scalar_opt(crate::generated::ns::EBL, "TotalType", &self.total_type);
-        w.scalar_opt(crate::generated::ns::EBL, "NoteToBuyer", &self.note_to_buyer);
-        w.complex_list(crate::generated::ns::EBL, "Incentives", &self.incentives);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ReqInstrumentDetails",
-            &self.req_instrument_details,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "ExternalRememberMeOptInDetails",
             &self.external_remember_me_opt_in_details,
         );
+        w.complex_opt(EBL, "FlowControlDetails", &self.flow_control_details);
+        w.complex_opt(EBL, "DisplayControlDetails", &self.display_control_details);
         w.complex_opt(
-            crate::generated::ns::EBL,
-            "FlowControlDetails",
-            &self.flow_control_details,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "DisplayControlDetails",
-            &self.display_control_details,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "ExternalPartnerTrackingDetails",
             &self.external_partner_tracking_details,
         );
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "CoupledBuckets",
-            &self.coupled_buckets,
-        );
+        w.complex_list(EBL, "CoupledBuckets", &self.coupled_buckets);
         w.finish(ns, name)
     }
 }
@@ -17544,81 +15289,79 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "OrderTotal"),
+            (EBL, "ReturnURL"),
+            (EBL, "CancelURL"),
+            (EBL, "TrackingImageURL"),
+            (EBL, "giropaySuccessURL"),
+            (EBL, "giropayCancelURL"),
+            (EBL, "BanktxnPendingURL"),
+            (EBL, "Token"),
+            (EBL, "MaxAmount"),
+            (EBL, "OrderDescription"),
+            (EBL, "Custom"),
+            (EBL, "InvoiceID"),
+            (EBL, "ReqConfirmShipping"),
+            (EBL, "ReqBillingAddress"),
+            (EBL, "BillingAddress"),
+            (EBL, "NoShipping"),
+            (EBL, "AddressOverride"),
+            (EBL, "LocaleCode"),
+            (EBL, "PageStyle"),
+            (EBL, "cpp-header-image"),
+            (EBL, "cpp-header-border-color"),
+            (EBL, "cpp-header-back-color"),
+            (EBL, "cpp-payflow-color"),
+            (EBL, "cpp-cart-border-color"),
+            (EBL, "cpp-logo-image"),
+            (EBL, "Address"),
+            (EBL, "PaymentAction"),
+            (EBL, "SolutionType"),
+            (EBL, "LandingPage"),
+            (EBL, "BuyerEmail"),
+            (EBL, "ChannelType"),
+            (EBL, "BillingAgreementDetails"),
+            (EBL, "PromoCodes"),
+            (EBL, "PayPalCheckOutBtnType"),
+            (EBL, "ProductCategory"),
+            (EBL, "ShippingMethod"),
+            (EBL, "ProfileAddressChangeDate"),
+            (EBL, "AllowNote"),
+            (EBL, "FundingSourceDetails"),
+            (EBL, "BrandName"),
+            (EBL, "CallbackURL"),
+            (EBL, "EnhancedCheckoutData"),
+            (EBL, "OtherPaymentMethods"),
+            (EBL, "BuyerDetails"),
+            (EBL, "PaymentDetails"),
+            (EBL, "FlatRateShippingOptions"),
+            (EBL, "CallbackTimeout"),
+            (EBL, "CallbackVersion"),
+            (EBL, "CustomerServiceNumber"),
+            (EBL, "GiftMessageEnable"),
+            (EBL, "GiftReceiptEnable"),
+            (EBL, "GiftWrapEnable"),
+            (EBL, "GiftWrapName"),
+            (EBL, "GiftWrapAmount"),
+            (EBL, "BuyerEmailOptInEnable"),
+            (EBL, "SurveyEnable"),
+            (EBL, "SurveyQuestion"),
+            (EBL, "SurveyChoice"),
+            (EBL, "TotalType"),
+            (EBL, "NoteToBuyer"),
+            (EBL, "Incentives"),
+            (EBL, "ReqInstrumentDetails"),
+            (EBL, "ExternalRememberMeOptInDetails"),
+            (EBL, "FlowControlDetails"),
+            (EBL, "DisplayControlDetails"),
+            (EBL, "ExternalPartnerTrackingDetails"),
+            (EBL, "CoupledBuckets"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 59usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "OrderTotal"),
-                        (crate::generated::ns::EBL, "ReturnURL"),
-                        (crate::generated::ns::EBL, "CancelURL"),
-                        (crate::generated::ns::EBL, "TrackingImageURL"),
-                        (crate::generated::ns::EBL, "giropaySuccessURL"),
-                        (crate::generated::ns::EBL, "giropayCancelURL"),
-                        (crate::generated::ns::EBL, "BanktxnPendingURL"),
-                        (crate::generated::ns::EBL, "Token"),
-                        (crate::generated::ns::EBL, "MaxAmount"),
-                        (crate::generated::ns::EBL, "OrderDescription"),
-                        (crate::generated::ns::EBL, "Custom"),
-                        (crate::generated::ns::EBL, "InvoiceID"),
-                        (crate::generated::ns::EBL, "ReqConfirmShipping"),
-                        (crate::generated::ns::EBL, "ReqBillingAddress"),
-                        (crate::generated::ns::EBL, "BillingAddress"),
-                        (crate::generated::ns::EBL, "NoShipping"),
-                        (crate::generated::ns::EBL, "AddressOverride"),
-                        (crate::generated::ns::EBL, "LocaleCode"),
-                        (crate::generated::ns::EBL, "PageStyle"),
-                        (crate::generated::ns::EBL, "cpp-header-image"),
-                        (crate::generated::ns::EBL, "cpp-header-border-color"),
-                        (crate::generated::ns::EBL, "cpp-header-back-color"),
-                        (crate::generated::ns::EBL, "cpp-payflow-color"),
-                        (crate::generated::ns::EBL, "cpp-cart-border-color"),
-                        (crate::generated::ns::EBL, "cpp-logo-image"),
-                        (crate::generated::ns::EBL, "Address"),
-                        (crate::generated::ns::EBL, "PaymentAction"),
-                        (crate::generated::ns::EBL, "SolutionType"),
-                        (crate::generated::ns::EBL, "LandingPage"),
-                        (crate::generated::ns::EBL, "BuyerEmail"),
-                        (crate::generated::ns::EBL, "ChannelType"),
-                        (crate::generated::ns::EBL, "BillingAgreementDetails"),
-                        (crate::generated::ns::EBL, "PromoCodes"),
-                        (crate::generated::ns::EBL, "PayPalCheckOutBtnType"),
-                        (crate::generated::ns::EBL, "ProductCategory"),
-                        (crate::generated::ns::EBL, "ShippingMethod"),
-                        (crate::generated::ns::EBL, "ProfileAddressChangeDate"),
-                        (crate::generated::ns::EBL, "AllowNote"),
-                        (crate::generated::ns::EBL, "FundingSourceDetails"),
-                        (crate::generated::ns::EBL, "BrandName"),
-                        (crate::generated::ns::EBL, "CallbackURL"),
-                        (crate::generated::ns::EBL, "EnhancedCheckoutData"),
-                        (crate::generated::ns::EBL, "OtherPaymentMethods"),
-                        (crate::generated::ns::EBL, "BuyerDetails"),
-                        (crate::generated::ns::EBL, "PaymentDetails"),
-                        (crate::generated::ns::EBL, "FlatRateShippingOptions"),
-                        (crate::generated::ns::EBL, "CallbackTimeout"),
-                        (crate::generated::ns::EBL, "CallbackVersion"),
-                        (crate::generated::ns::EBL, "CustomerServiceNumber"),
-                        (crate::generated::ns::EBL, "GiftMessageEnable"),
-                        (crate::generated::ns::EBL, "GiftReceiptEnable"),
-                        (crate::generated::ns::EBL, "GiftWrapEnable"),
-                        (crate::generated::ns::EBL, "GiftWrapName"),
-                        (crate::generated::ns::EBL, "GiftWrapAmount"),
-                        (crate::generated::ns::EBL, "BuyerEmailOptInEnable"),
-                        (crate::generated::ns::EBL, "SurveyEnable"),
-                        (crate::generated::ns::EBL, "SurveyQuestion"),
-                        (crate::generated::ns::EBL, "SurveyChoice"),
-                        (crate::generated::ns::EBL, "TotalType"),
-                        (crate::generated::ns::EBL, "NoteToBuyer"),
-                        (crate::generated::ns::EBL, "Incentives"),
-                        (crate::generated::ns::EBL, "ReqInstrumentDetails"),
-                        (crate::generated::ns::EBL, "ExternalRememberMeOptInDetails"),
-                        (crate::generated::ns::EBL, "FlowControlDetails"),
-                        (crate::generated::ns::EBL, "DisplayControlDetails"),
-                        (crate::generated::ns::EBL, "ExternalPartnerTrackingDetails"),
-                        (crate::generated::ns::EBL, "CoupledBuckets"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => r.complex_once(&mut seen, 0usize, &mut out.order_total, child),
                 1usize => {
                     r.scalar_once(
@@ -17626,7 +15369,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         1usize,
                         &mut out.return_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -17635,7 +15378,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         2usize,
                         &mut out.cancel_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -17644,7 +15387,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         3usize,
                         &mut out.tracking_image_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -17653,7 +15396,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         4usize,
                         &mut out.giropay_success_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
@@ -17662,7 +15405,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         5usize,
                         &mut out.giropay_cancel_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 6usize => {
@@ -17671,17 +15414,11 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         6usize,
                         &mut out.banktxn_pending_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        7usize,
-                        &mut out.token,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 7usize, &mut out.token, child, Ws::Preserve)
                 }
                 8usize => r.complex_once(&mut seen, 8usize, &mut out.max_amount, child),
                 9usize => {
@@ -17690,7 +15427,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         9usize,
                         &mut out.order_description,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 10usize => {
@@ -17699,7 +15436,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         10usize,
                         &mut out.custom,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 11usize => {
@@ -17708,7 +15445,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         11usize,
                         &mut out.invoice_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 12usize => {
@@ -17717,7 +15454,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         12usize,
                         &mut out.req_confirm_shipping,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 13usize => {
@@ -17726,7 +15463,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         13usize,
                         &mut out.req_billing_address,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 14usize => {
@@ -17738,7 +15475,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         15usize,
                         &mut out.no_shipping,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 16usize => {
@@ -17747,7 +15484,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         16usize,
                         &mut out.address_override,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 17usize => {
@@ -17756,7 +15493,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         17usize,
                         &mut out.locale_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 18usize => {
@@ -17765,7 +15502,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         18usize,
                         &mut out.page_style,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 19usize => {
@@ -17774,7 +15511,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         19usize,
                         &mut out.cpp_header_image,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 20usize => {
@@ -17783,7 +15520,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         20usize,
                         &mut out.cpp_header_border_color,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 21usize => {
@@ -17792,7 +15529,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         21usize,
                         &mut out.cpp_header_back_color,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 22usize => {
@@ -17801,7 +15538,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         22usize,
                         &mut out.cpp_payflow_color,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 23usize => {
@@ -17810,7 +15547,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         23usize,
                         &mut out.cpp_cart_border_color,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 24usize => {
@@ -17819,7 +15556,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         24usize,
                         &mut out.cpp_logo_image,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 25usize => r.complex_once(&mut seen, 25usize, &mut out.address, child),
@@ -17829,7 +15566,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         26usize,
                         &mut out.payment_action,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 27usize => {
@@ -17838,7 +15575,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         27usize,
                         &mut out.solution_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 28usize => {
@@ -17847,7 +15584,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         28usize,
                         &mut out.landing_page,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 29usize => {
@@ -17856,7 +15593,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         29usize,
                         &mut out.buyer_email,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 30usize => {
@@ -17865,24 +15602,18 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         30usize,
                         &mut out.channel_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 31usize => r.complex_item(&mut out.billing_agreement_details, child),
-                32usize => {
-                    r.scalar_item(
-                        &mut out.promo_codes,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
-                }
+                32usize => r.scalar_item(&mut out.promo_codes, child, Ws::Preserve),
                 33usize => {
                     r.scalar_once(
                         &mut seen,
                         31usize,
                         &mut out.pay_pal_check_out_btn_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 34usize => {
@@ -17891,7 +15622,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         32usize,
                         &mut out.product_category,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 35usize => {
@@ -17900,7 +15631,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         33usize,
                         &mut out.shipping_method,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 36usize => {
@@ -17909,7 +15640,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         34usize,
                         &mut out.profile_address_change_date,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 37usize => {
@@ -17918,7 +15649,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         35usize,
                         &mut out.allow_note,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 38usize => {
@@ -17935,7 +15666,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         37usize,
                         &mut out.brand_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 40usize => {
@@ -17944,7 +15675,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         38usize,
                         &mut out.callback_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 41usize => {
@@ -17967,7 +15698,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         41usize,
                         &mut out.callback_timeout,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 47usize => {
@@ -17976,7 +15707,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         42usize,
                         &mut out.callback_version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 48usize => {
@@ -17985,7 +15716,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         43usize,
                         &mut out.customer_service_number,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 49usize => {
@@ -17994,7 +15725,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         44usize,
                         &mut out.gift_message_enable,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 50usize => {
@@ -18003,7 +15734,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         45usize,
                         &mut out.gift_receipt_enable,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 51usize => {
@@ -18012,7 +15743,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         46usize,
                         &mut out.gift_wrap_enable,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 52usize => {
@@ -18021,7 +15752,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         47usize,
                         &mut out.gift_wrap_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 53usize => {
@@ -18033,7 +15764,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         49usize,
                         &mut out.buyer_email_opt_in_enable,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 55usize => {
@@ -18042,7 +15773,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         50usize,
                         &mut out.survey_enable,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 56usize => {
@@ -18051,23 +15782,17 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         51usize,
                         &mut out.survey_question,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
-                57usize => {
-                    r.scalar_item(
-                        &mut out.survey_choice,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
-                }
+                57usize => r.scalar_item(&mut out.survey_choice, child, Ws::Preserve),
                 58usize => {
                     r.scalar_once(
                         &mut seen,
                         52usize,
                         &mut out.total_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 59usize => {
@@ -18076,7 +15801,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         53usize,
                         &mut out.note_to_buyer,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 60usize => r.complex_item(&mut out.incentives, child),
@@ -18086,7 +15811,7 @@ impl XmlRead for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
                         54usize,
                         &mut out.req_instrument_details,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 62usize => {
@@ -18137,24 +15862,20 @@ impl XmlWrite for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(crate::generated::ns::EBL, "BuyerPhone", &self.buyer_phone);
-        w.complex_opt(crate::generated::ns::EBL, "ItemAmount", &self.item_amount);
-        w.complex_opt(crate::generated::ns::EBL, "Tax", &self.tax);
-        w.complex_opt(crate::generated::ns::EBL, "Shipping", &self.shipping);
-        w.scalar_opt(crate::generated::ns::EBL, "ItemName", &self.item_name);
-        w.scalar_opt(crate::generated::ns::EBL, "ItemNumber", &self.item_number);
-        w.scalar_opt(crate::generated::ns::EBL, "Custom", &self.custom);
-        w.scalar_opt(crate::generated::ns::EBL, "InvoiceID", &self.invoice_id);
-        w.scalar_opt(crate::generated::ns::EBL, "ReturnURL", &self.return_url);
-        w.scalar_opt(crate::generated::ns::EBL, "CancelURL", &self.cancel_url);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "AddressDisplayOptions",
-            &self.address_display_options,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "SharePhone", &self.share_phone);
-        w.complex_opt(crate::generated::ns::EBL, "ShipToAddress", &self.ship_to_address);
-        w.scalar_opt(crate::generated::ns::EBL, "BuyerEmail", &self.buyer_email);
+        w.complex_opt(EBL, "BuyerPhone", &self.buyer_phone);
+        w.complex_opt(EBL, "ItemAmount", &self.item_amount);
+        w.complex_opt(EBL, "Tax", &self.tax);
+        w.complex_opt(EBL, "Shipping", &self.shipping);
+        w.scalar_opt(EBL, "ItemName", &self.item_name);
+        w.scalar_opt(EBL, "ItemNumber", &self.item_number);
+        w.scalar_opt(EBL, "Custom", &self.custom);
+        w.scalar_opt(EBL, "InvoiceID", &self.invoice_id);
+        w.scalar_opt(EBL, "ReturnURL", &self.return_url);
+        w.scalar_opt(EBL, "CancelURL", &self.cancel_url);
+        w.scalar_opt(EBL, "AddressDisplayOptions", &self.address_display_options);
+        w.scalar_opt(EBL, "SharePhone", &self.share_phone);
+        w.complex_opt(EBL, "ShipToAddress", &self.ship_to_address);
+        w.scalar_opt(EBL, "BuyerEmail", &self.buyer_email);
         w.finish(ns, name)
     }
 }
@@ -18165,28 +15886,26 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "BuyerPhone"),
+            (EBL, "ItemAmount"),
+            (EBL, "Tax"),
+            (EBL, "Shipping"),
+            (EBL, "ItemName"),
+            (EBL, "ItemNumber"),
+            (EBL, "Custom"),
+            (EBL, "InvoiceID"),
+            (EBL, "ReturnURL"),
+            (EBL, "CancelURL"),
+            (EBL, "AddressDisplayOptions"),
+            (EBL, "SharePhone"),
+            (EBL, "ShipToAddress"),
+            (EBL, "BuyerEmail"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 14usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "BuyerPhone"),
-                        (crate::generated::ns::EBL, "ItemAmount"),
-                        (crate::generated::ns::EBL, "Tax"),
-                        (crate::generated::ns::EBL, "Shipping"),
-                        (crate::generated::ns::EBL, "ItemName"),
-                        (crate::generated::ns::EBL, "ItemNumber"),
-                        (crate::generated::ns::EBL, "Custom"),
-                        (crate::generated::ns::EBL, "InvoiceID"),
-                        (crate::generated::ns::EBL, "ReturnURL"),
-                        (crate::generated::ns::EBL, "CancelURL"),
-                        (crate::generated::ns::EBL, "AddressDisplayOptions"),
-                        (crate::generated::ns::EBL, "SharePhone"),
-                        (crate::generated::ns::EBL, "ShipToAddress"),
-                        (crate::generated::ns::EBL, "BuyerEmail"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => r.complex_once(&mut seen, 0usize, &mut out.buyer_phone, child),
                 1usize => r.complex_once(&mut seen, 1usize, &mut out.item_amount, child),
                 2usize => r.complex_once(&mut seen, 2usize, &mut out.tax, child),
@@ -18197,7 +15916,7 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                         4usize,
                         &mut out.item_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
@@ -18206,7 +15925,7 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                         5usize,
                         &mut out.item_number,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 6usize => {
@@ -18215,7 +15934,7 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                         6usize,
                         &mut out.custom,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => {
@@ -18224,7 +15943,7 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                         7usize,
                         &mut out.invoice_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 8usize => {
@@ -18233,7 +15952,7 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                         8usize,
                         &mut out.return_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 9usize => {
@@ -18242,7 +15961,7 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                         9usize,
                         &mut out.cancel_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 10usize => {
@@ -18251,7 +15970,7 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                         10usize,
                         &mut out.address_display_options,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 11usize => {
@@ -18260,7 +15979,7 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                         11usize,
                         &mut out.share_phone,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 12usize => {
@@ -18272,7 +15991,7 @@ impl XmlRead for crate::generated::ebl::SetMobileCheckoutRequestDetailsType {
                         13usize,
                         &mut out.buyer_email,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -18301,32 +16020,12 @@ impl XmlWrite for crate::generated::ebl::ShippingCarrierDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "CarrierShippingFee",
-            &self.carrier_shipping_fee,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "InsuranceFee", &self.insurance_fee);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "InsuranceOption",
-            &self.insurance_option,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "PackagingHandlingCosts",
-            &self.packaging_handling_costs,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ShippingRateErrorMessage",
-            &self.shipping_rate_error_message,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ShippingService",
-            &self.shipping_service,
-        );
+        w.complex_opt(EBL, "CarrierShippingFee", &self.carrier_shipping_fee);
+        w.complex_opt(EBL, "InsuranceFee", &self.insurance_fee);
+        w.scalar_opt(EBL, "InsuranceOption", &self.insurance_option);
+        w.complex_opt(EBL, "PackagingHandlingCosts", &self.packaging_handling_costs);
+        w.scalar_opt(EBL, "ShippingRateErrorMessage", &self.shipping_rate_error_message);
+        w.scalar_opt(EBL, "ShippingService", &self.shipping_service);
         w.finish(ns, name)
     }
 }
@@ -18337,20 +16036,18 @@ impl XmlRead for crate::generated::ebl::ShippingCarrierDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "CarrierShippingFee"),
+            (EBL, "InsuranceFee"),
+            (EBL, "InsuranceOption"),
+            (EBL, "PackagingHandlingCosts"),
+            (EBL, "ShippingRateErrorMessage"),
+            (EBL, "ShippingService"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "CarrierShippingFee"),
-                        (crate::generated::ns::EBL, "InsuranceFee"),
-                        (crate::generated::ns::EBL, "InsuranceOption"),
-                        (crate::generated::ns::EBL, "PackagingHandlingCosts"),
-                        (crate::generated::ns::EBL, "ShippingRateErrorMessage"),
-                        (crate::generated::ns::EBL, "ShippingService"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -18368,7 +16065,7 @@ impl XmlRead for crate::generated::ebl::ShippingCarrierDetailsType {
                         2usize,
                         &mut out.insurance_option,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 3usize => {
@@ -18385,7 +16082,7 @@ impl XmlRead for crate::generated::ebl::ShippingCarrierDetailsType {
                         4usize,
                         &mut out.shipping_rate_error_message,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
@@ -18394,7 +16091,7 @@ impl XmlRead for crate::generated::ebl::ShippingCarrierDetailsType {
                         5usize,
                         &mut out.shipping_service,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -18412,47 +16109,19 @@ impl XmlWrite for crate::generated::ebl::ShippingDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
+        w.scalar_opt(EBL, "AllowPaymentEdit", &self.allow_payment_edit);
+        w.complex_opt(EBL, "CalculatedShippingRate", &self.calculated_shipping_rate);
         w.scalar_opt(
-            crate::generated::ns::EBL,
-            "AllowPaymentEdit",
-            &self.allow_payment_edit,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "CalculatedShippingRate",
-            &self.calculated_shipping_rate,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "ChangePaymentInstructions",
             &self.change_payment_instructions,
         );
-        w.complex_list(
-            crate::generated::ns::EBL,
-            "FlatShippingRate",
-            &self.flat_shipping_rate,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "InsuranceTotal",
-            &self.insurance_total,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "InsuranceWanted",
-            &self.insurance_wanted,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "PaymentInstructions",
-            &self.payment_instructions,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "SalesTax", &self.sales_tax);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "SellerPostalCode",
-            &self.seller_postal_code,
-        );
+        w.complex_list(EBL, "FlatShippingRate", &self.flat_shipping_rate);
+        w.complex_opt(EBL, "InsuranceTotal", &self.insurance_total);
+        w.scalar_opt(EBL, "InsuranceWanted", &self.insurance_wanted);
+        w.scalar_opt(EBL, "PaymentInstructions", &self.payment_instructions);
+        w.complex_opt(EBL, "SalesTax", &self.sales_tax);
+        w.scalar_opt(EBL, "SellerPostalCode", &self.seller_postal_code);
         w.finish(ns, name)
     }
 }
@@ -18463,30 +16132,28 @@ impl XmlRead for crate::generated::ebl::ShippingDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "AllowPaymentEdit"),
+            (EBL, "CalculatedShippingRate"),
+            (EBL, "ChangePaymentInstructions"),
+            (EBL, "FlatShippingRate"),
+            (EBL, "InsuranceTotal"),
+            (EBL, "InsuranceWanted"),
+            (EBL, "PaymentInstructions"),
+            (EBL, "SalesTax"),
+            (EBL, "SellerPostalCode"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 8usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "AllowPaymentEdit"),
-                        (crate::generated::ns::EBL, "CalculatedShippingRate"),
-                        (crate::generated::ns::EBL, "ChangePaymentInstructions"),
-                        (crate::generated::ns::EBL, "FlatShippingRate"),
-                        (crate::generated::ns::EBL, "InsuranceTotal"),
-                        (crate::generated::ns::EBL, "InsuranceWanted"),
-                        (crate::generated::ns::EBL, "PaymentInstructions"),
-                        (crate::generated::ns::EBL, "SalesTax"),
-                        (crate::generated::ns::EBL, "SellerPostalCode"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.allow_payment_edit,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
@@ -18503,7 +16170,7 @@ impl XmlRead for crate::generated::ebl::ShippingDetailsType {
                         2usize,
                         &mut out.change_payment_instructions,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 3usize => r.complex_item(&mut out.flat_shipping_rate, child),
@@ -18516,7 +16183,7 @@ impl XmlRead for crate::generated::ebl::ShippingDetailsType {
                         4usize,
                         &mut out.insurance_wanted,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 6usize => {
@@ -18525,7 +16192,7 @@ impl XmlRead for crate::generated::ebl::ShippingDetailsType {
                         5usize,
                         &mut out.payment_instructions,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => r.complex_once(&mut seen, 6usize, &mut out.sales_tax, child),
@@ -18535,7 +16202,7 @@ impl XmlRead for crate::generated::ebl::ShippingDetailsType {
                         7usize,
                         &mut out.seller_postal_code,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -18553,27 +16220,11 @@ impl XmlWrite for crate::generated::ebl::ShippingInfoType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "ShippingMethod", &self.shipping_method);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ShippingCarrier",
-            &self.shipping_carrier,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "ShippingAmount",
-            &self.shipping_amount,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "HandlingAmount",
-            &self.handling_amount,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "InsuranceAmount",
-            &self.insurance_amount,
-        );
+        w.scalar_opt(EBL, "ShippingMethod", &self.shipping_method);
+        w.scalar_opt(EBL, "ShippingCarrier", &self.shipping_carrier);
+        w.complex_opt(EBL, "ShippingAmount", &self.shipping_amount);
+        w.complex_opt(EBL, "HandlingAmount", &self.handling_amount);
+        w.complex_opt(EBL, "InsuranceAmount", &self.insurance_amount);
         w.finish(ns, name)
     }
 }
@@ -18584,26 +16235,24 @@ impl XmlRead for crate::generated::ebl::ShippingInfoType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "ShippingMethod"),
+            (EBL, "ShippingCarrier"),
+            (EBL, "ShippingAmount"),
+            (EBL, "HandlingAmount"),
+            (EBL, "InsuranceAmount"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 5usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "ShippingMethod"),
-                        (crate::generated::ns::EBL, "ShippingCarrier"),
-                        (crate::generated::ns::EBL, "ShippingAmount"),
-                        (crate::generated::ns::EBL, "HandlingAmount"),
-                        (crate::generated::ns::EBL, "InsuranceAmount"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.shipping_method,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -18612,7 +16261,7 @@ impl XmlRead for crate::generated::ebl::ShippingInfoType {
                         1usize,
                         &mut out.shipping_carrier,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -18650,21 +16299,9 @@ impl XmlWrite for crate::generated::ebl::ShippingOptionType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ShippingOptionIsDefault",
-            &self.shipping_option_is_default,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "ShippingOptionAmount",
-            &self.shipping_option_amount,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ShippingOptionName",
-            &self.shipping_option_name,
-        );
+        w.scalar_opt(EBL, "ShippingOptionIsDefault", &self.shipping_option_is_default);
+        w.complex_opt(EBL, "ShippingOptionAmount", &self.shipping_option_amount);
+        w.scalar_opt(EBL, "ShippingOptionName", &self.shipping_option_name);
         w.finish(ns, name)
     }
 }
@@ -18675,24 +16312,22 @@ impl XmlRead for crate::generated::ebl::ShippingOptionType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "ShippingOptionIsDefault"),
+            (EBL, "ShippingOptionAmount"),
+            (EBL, "ShippingOptionName"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "ShippingOptionIsDefault"),
-                        (crate::generated::ns::EBL, "ShippingOptionAmount"),
-                        (crate::generated::ns::EBL, "ShippingOptionName"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.shipping_option_is_default,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -18709,7 +16344,7 @@ impl XmlRead for crate::generated::ebl::ShippingOptionType {
                         2usize,
                         &mut out.shipping_option_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -18793,9 +16428,9 @@ impl XmlWrite for crate::generated::ebl::SiteHostedPictureType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::generated::ns::EBL, "PictureURL", &self.picture_url);
-        w.scalar_opt(crate::generated::ns::EBL, "PhotoDisplay", &self.photo_display);
-        w.scalar_opt(crate::generated::ns::EBL, "GalleryType", &self.gallery_type);
+        w.scalar_list(EBL, "PictureURL", &self.picture_url);
+        w.scalar_opt(EBL, "PhotoDisplay", &self.photo_display);
+        w.scalar_opt(EBL, "GalleryType", &self.gallery_type);
         w.finish(ns, name)
     }
 }
@@ -18806,31 +16441,23 @@ impl XmlRead for crate::generated::ebl::SiteHostedPictureType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "PictureURL"),
+            (EBL, "PhotoDisplay"),
+            (EBL, "GalleryType"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "PictureURL"),
-                        (crate::generated::ns::EBL, "PhotoDisplay"),
-                        (crate::generated::ns::EBL, "GalleryType"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.picture_url,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.picture_url, child, Ws::Collapse),
                 1usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.photo_display,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 2usize => {
@@ -18839,7 +16466,7 @@ impl XmlRead for crate::generated::ebl::SiteHostedPictureType {
                         1usize,
                         &mut out.gallery_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -18890,12 +16517,8 @@ impl XmlWrite for crate::generated::ebl::StorefrontType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "StoreCategoryID",
-            &self.store_category_id,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "StoreURL", &self.store_url);
+        w.scalar_opt(EBL, "StoreCategoryID", &self.store_category_id);
+        w.scalar_opt(EBL, "StoreURL", &self.store_url);
         w.finish(ns, name)
     }
 }
@@ -18906,23 +16529,18 @@ impl XmlRead for crate::generated::ebl::StorefrontType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "StoreCategoryID"), (EBL, "StoreURL")];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "StoreCategoryID"),
-                        (crate::generated::ns::EBL, "StoreURL"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.store_category_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
@@ -18931,7 +16549,7 @@ impl XmlRead for crate::generated::ebl::StorefrontType {
                         1usize,
                         &mut out.store_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -18962,18 +16580,14 @@ impl XmlWrite for crate::generated::ebl::SubscriptionInfoType {
         w.attr_opt("reattempt", &self.reattempt);
         w.attr_opt("recurring", &self.recurring);
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "SubscriptionID", &self.subscription_id);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "SubscriptionDate",
-            &self.subscription_date,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "EffectiveDate", &self.effective_date);
-        w.scalar_opt(crate::generated::ns::EBL, "RetryTime", &self.retry_time);
-        w.scalar_opt(crate::generated::ns::EBL, "Username", &self.username);
-        w.scalar_opt(crate::generated::ns::EBL, "Password", &self.password);
-        w.scalar_opt(crate::generated::ns::EBL, "Recurrences", &self.recurrences);
-        w.complex_list(crate::generated::ns::EBL, "Terms", &self.terms);
+        w.scalar_opt(EBL, "SubscriptionID", &self.subscription_id);
+        w.scalar_opt(EBL, "SubscriptionDate", &self.subscription_date);
+        w.scalar_opt(EBL, "EffectiveDate", &self.effective_date);
+        w.scalar_opt(EBL, "RetryTime", &self.retry_time);
+        w.scalar_opt(EBL, "Username", &self.username);
+        w.scalar_opt(EBL, "Password", &self.password);
+        w.scalar_opt(EBL, "Recurrences", &self.recurrences);
+        w.complex_list(EBL, "Terms", &self.terms);
         w.finish(ns, name)
     }
 }
@@ -18986,39 +16600,35 @@ impl XmlRead for crate::generated::ebl::SubscriptionInfoType {
         for a in start.attrs() {
             match (a.local(), a.ns()) {
                 ("reattempt", ns) if ns == "" => {
-                    out.reattempt = r
-                        .attr_scalar(start, a, ::paypal_soap_runtime::xml::Ws::Preserve)?;
+                    out.reattempt = r.attr_scalar(start, a, Ws::Preserve)?;
                 }
                 ("recurring", ns) if ns == "" => {
-                    out.recurring = r
-                        .attr_scalar(start, a, ::paypal_soap_runtime::xml::Ws::Preserve)?;
+                    out.recurring = r.attr_scalar(start, a, Ws::Preserve)?;
                 }
                 _ => r.unknown_attribute(start, a),
             }
         }
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "SubscriptionID"),
+            (EBL, "SubscriptionDate"),
+            (EBL, "EffectiveDate"),
+            (EBL, "RetryTime"),
+            (EBL, "Username"),
+            (EBL, "Password"),
+            (EBL, "Recurrences"),
+            (EBL, "Terms"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 7usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "SubscriptionID"),
-                        (crate::generated::ns::EBL, "SubscriptionDate"),
-                        (crate::generated::ns::EBL, "EffectiveDate"),
-                        (crate::generated::ns::EBL, "RetryTime"),
-                        (crate::generated::ns::EBL, "Username"),
-                        (crate::generated::ns::EBL, "Password"),
-                        (crate::generated::ns::EBL, "Recurrences"),
-                        (crate::generated::ns::EBL, "Terms"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.subscription_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -19027,7 +16637,7 @@ impl XmlRead for crate::generated::ebl::SubscriptionInfoType {
                         1usize,
                         &mut out.subscription_date,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 2usize => {
@@ -19036,7 +16646,7 @@ impl XmlRead for crate::generated::ebl::SubscriptionInfoType {
                         2usize,
                         &mut out.effective_date,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 3usize => {
@@ -19045,7 +16655,7 @@ impl XmlRead for crate::generated::ebl::SubscriptionInfoType {
                         3usize,
                         &mut out.retry_time,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 4usize => {
@@ -19054,7 +16664,7 @@ impl XmlRead for crate::generated::ebl::SubscriptionInfoType {
                         4usize,
                         &mut out.username,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
@@ -19063,7 +16673,7 @@ impl XmlRead for crate::generated::ebl::SubscriptionInfoType {
                         5usize,
                         &mut out.password,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 6usize => {
@@ -19072,7 +16682,7 @@ impl XmlRead for crate::generated::ebl::SubscriptionInfoType {
                         6usize,
                         &mut out.recurrences,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => r.complex_item(&mut out.terms, child),
@@ -19092,7 +16702,7 @@ impl XmlWrite for crate::generated::ebl::SubscriptionTermsType {
         w.start(ns, name)?;
         w.attr_opt("period", &self.period);
         w.end_start()?;
-        w.complex_opt(crate::generated::ns::EBL, "Amount", &self.amount);
+        w.complex_opt(EBL, "Amount", &self.amount);
         w.finish(ns, name)
     }
 }
@@ -19105,16 +16715,16 @@ impl XmlRead for crate::generated::ebl::SubscriptionTermsType {
         for a in start.attrs() {
             match (a.local(), a.ns()) {
                 ("period", ns) if ns == "" => {
-                    out.period = r
-                        .attr_scalar(start, a, ::paypal_soap_runtime::xml::Ws::Preserve)?;
+                    out.period = r.attr_scalar(start, a, Ws::Preserve)?;
                 }
                 _ => r.unknown_attribute(start, a),
             }
         }
+        const NAMES: &[(&str, &str)] = &[(EBL, "Amount")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child.find_in(&[(crate::generated::ns::EBL, "Amount")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => r.complex_once(&mut seen, 0usize, &mut out.amount, child),
                 _ => r.skip_unknown(child),
             },
@@ -19131,8 +16741,8 @@ impl XmlWrite for crate::generated::ebl::TaxIdDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "TaxIdType", &self.tax_id_type);
-        w.scalar_opt(crate::generated::ns::EBL, "TaxId", &self.tax_id);
+        w.scalar_opt(EBL, "TaxIdType", &self.tax_id_type);
+        w.scalar_opt(EBL, "TaxId", &self.tax_id);
         w.finish(ns, name)
     }
 }
@@ -19143,23 +16753,18 @@ impl XmlRead for crate::generated::ebl::TaxIdDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "TaxIdType"), (EBL, "TaxId")];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "TaxIdType"),
-                        (crate::generated::ns::EBL, "TaxId"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.tax_id_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -19168,7 +16773,7 @@ impl XmlRead for crate::generated::ebl::TaxIdDetailsType {
                         1usize,
                         &mut out.tax_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -19186,13 +16791,9 @@ impl XmlWrite for crate::generated::ebl::TaxInfoType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(crate::generated::ns::EBL, "TaxAmount", &self.tax_amount);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "SalesTaxPercentage",
-            &self.sales_tax_percentage,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "TaxState", &self.tax_state);
+        w.complex_opt(EBL, "TaxAmount", &self.tax_amount);
+        w.scalar_opt(EBL, "SalesTaxPercentage", &self.sales_tax_percentage);
+        w.scalar_opt(EBL, "TaxState", &self.tax_state);
         w.finish(ns, name)
     }
 }
@@ -19203,17 +16804,15 @@ impl XmlRead for crate::generated::ebl::TaxInfoType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "TaxAmount"),
+            (EBL, "SalesTaxPercentage"),
+            (EBL, "TaxState"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "TaxAmount"),
-                        (crate::generated::ns::EBL, "SalesTaxPercentage"),
-                        (crate::generated::ns::EBL, "TaxState"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => r.complex_once(&mut seen, 0usize, &mut out.tax_amount, child),
                 1usize => {
                     r.scalar_once(
@@ -19221,7 +16820,7 @@ impl XmlRead for crate::generated::ebl::TaxInfoType {
                         1usize,
                         &mut out.sales_tax_percentage,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -19230,7 +16829,7 @@ impl XmlRead for crate::generated::ebl::TaxInfoType {
                         2usize,
                         &mut out.tax_state,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -19248,16 +16847,8 @@ impl XmlWrite for crate::generated::ebl::ThreeDSecureInfoType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "ThreeDSecureRequest",
-            &self.three_d_secure_request,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "ThreeDSecureResponse",
-            &self.three_d_secure_response,
-        );
+        w.complex_opt(EBL, "ThreeDSecureRequest", &self.three_d_secure_request);
+        w.complex_opt(EBL, "ThreeDSecureResponse", &self.three_d_secure_response);
         w.finish(ns, name)
     }
 }
@@ -19268,16 +16859,14 @@ impl XmlRead for crate::generated::ebl::ThreeDSecureInfoType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "ThreeDSecureRequest"),
+            (EBL, "ThreeDSecureResponse"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "ThreeDSecureRequest"),
-                        (crate::generated::ns::EBL, "ThreeDSecureResponse"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(
                         &mut seen,
@@ -19309,11 +16898,11 @@ impl XmlWrite for crate::generated::ebl::ThreeDSecureRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Eci3ds", &self.eci3ds);
-        w.scalar_opt(crate::generated::ns::EBL, "Cavv", &self.cavv);
-        w.scalar_opt(crate::generated::ns::EBL, "Xid", &self.xid);
-        w.scalar_opt(crate::generated::ns::EBL, "MpiVendor3ds", &self.mpi_vendor3ds);
-        w.scalar_opt(crate::generated::ns::EBL, "AuthStatus3ds", &self.auth_status3ds);
+        w.scalar_opt(EBL, "Eci3ds", &self.eci3ds);
+        w.scalar_opt(EBL, "Cavv", &self.cavv);
+        w.scalar_opt(EBL, "Xid", &self.xid);
+        w.scalar_opt(EBL, "MpiVendor3ds", &self.mpi_vendor3ds);
+        w.scalar_opt(EBL, "AuthStatus3ds", &self.auth_status3ds);
         w.finish(ns, name)
     }
 }
@@ -19324,45 +16913,31 @@ impl XmlRead for crate::generated::ebl::ThreeDSecureRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Eci3ds"),
+            (EBL, "Cavv"),
+            (EBL, "Xid"),
+            (EBL, "MpiVendor3ds"),
+            (EBL, "AuthStatus3ds"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 5usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Eci3ds"),
-                        (crate::generated::ns::EBL, "Cavv"),
-                        (crate::generated::ns::EBL, "Xid"),
-                        (crate::generated::ns::EBL, "MpiVendor3ds"),
-                        (crate::generated::ns::EBL, "AuthStatus3ds"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.eci3ds,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.cavv,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.cavv, child, Ws::Preserve)
                 }
                 2usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        2usize,
-                        &mut out.xid,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 2usize, &mut out.xid, child, Ws::Preserve)
                 }
                 3usize => {
                     r.scalar_once(
@@ -19370,7 +16945,7 @@ impl XmlRead for crate::generated::ebl::ThreeDSecureRequestType {
                         3usize,
                         &mut out.mpi_vendor3ds,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -19379,7 +16954,7 @@ impl XmlRead for crate::generated::ebl::ThreeDSecureRequestType {
                         4usize,
                         &mut out.auth_status3ds,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -19397,12 +16972,8 @@ impl XmlWrite for crate::generated::ebl::ThreeDSecureResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Vpas", &self.vpas);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "EciSubmitted3DS",
-            &self.eci_submitted3_ds,
-        );
+        w.scalar_opt(EBL, "Vpas", &self.vpas);
+        w.scalar_opt(EBL, "EciSubmitted3DS", &self.eci_submitted3_ds);
         w.finish(ns, name)
     }
 }
@@ -19413,24 +16984,13 @@ impl XmlRead for crate::generated::ebl::ThreeDSecureResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "Vpas"), (EBL, "EciSubmitted3DS")];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Vpas"),
-                        (crate::generated::ns::EBL, "EciSubmitted3DS"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.vpas,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.vpas, child, Ws::Preserve)
                 }
                 1usize => {
                     r.scalar_once(
@@ -19438,7 +16998,7 @@ impl XmlRead for crate::generated::ebl::ThreeDSecureResponseType {
                         1usize,
                         &mut out.eci_submitted3_ds,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -19478,27 +17038,11 @@ impl XmlWrite for crate::generated::ebl::TransactionStatusType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "eBayPaymentStatus",
-            &self.e_bay_payment_status,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "IncompleteState",
-            &self.incomplete_state,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "LastTimeModified",
-            &self.last_time_modified,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "PaymentMethodUsed",
-            &self.payment_method_used,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "StatusIs", &self.status_is);
+        w.scalar_opt(EBL, "eBayPaymentStatus", &self.e_bay_payment_status);
+        w.scalar_opt(EBL, "IncompleteState", &self.incomplete_state);
+        w.scalar_opt(EBL, "LastTimeModified", &self.last_time_modified);
+        w.scalar_opt(EBL, "PaymentMethodUsed", &self.payment_method_used);
+        w.scalar_opt(EBL, "StatusIs", &self.status_is);
         w.finish(ns, name)
     }
 }
@@ -19509,26 +17053,24 @@ impl XmlRead for crate::generated::ebl::TransactionStatusType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "eBayPaymentStatus"),
+            (EBL, "IncompleteState"),
+            (EBL, "LastTimeModified"),
+            (EBL, "PaymentMethodUsed"),
+            (EBL, "StatusIs"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 5usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "eBayPaymentStatus"),
-                        (crate::generated::ns::EBL, "IncompleteState"),
-                        (crate::generated::ns::EBL, "LastTimeModified"),
-                        (crate::generated::ns::EBL, "PaymentMethodUsed"),
-                        (crate::generated::ns::EBL, "StatusIs"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.e_bay_payment_status,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
@@ -19537,7 +17079,7 @@ impl XmlRead for crate::generated::ebl::TransactionStatusType {
                         1usize,
                         &mut out.incomplete_state,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 2usize => {
@@ -19546,7 +17088,7 @@ impl XmlRead for crate::generated::ebl::TransactionStatusType {
                         2usize,
                         &mut out.last_time_modified,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 3usize => {
@@ -19555,7 +17097,7 @@ impl XmlRead for crate::generated::ebl::TransactionStatusType {
                         3usize,
                         &mut out.payment_method_used,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 4usize => {
@@ -19564,7 +17106,7 @@ impl XmlRead for crate::generated::ebl::TransactionStatusType {
                         4usize,
                         &mut out.status_is,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -19582,49 +17124,25 @@ impl XmlWrite for crate::generated::ebl::TransactionType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(crate::generated::ns::EBL, "AmountPaid", &self.amount_paid);
-        w.complex_opt(crate::generated::ns::EBL, "Buyer", &self.buyer);
+        w.complex_opt(EBL, "AmountPaid", &self.amount_paid);
+        w.complex_opt(EBL, "Buyer", &self.buyer);
+        w.complex_opt(EBL, "ShippingDetails", &self.shipping_details);
+        w.complex_opt(EBL, "ConvertedAmountPaid", &self.converted_amount_paid);
         w.complex_opt(
-            crate::generated::ns::EBL,
-            "ShippingDetails",
-            &self.shipping_details,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "ConvertedAmountPaid",
-            &self.converted_amount_paid,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "ConvertedTransactionPrice",
             &self.converted_transaction_price,
         );
-        w.scalar_opt(crate::generated::ns::EBL, "CreatedDate", &self.created_date);
-        w.scalar_opt(crate::generated::ns::EBL, "DepositType", &self.deposit_type);
-        w.complex_opt(crate::generated::ns::EBL, "Item", &self.item);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "QuantityPurchased",
-            &self.quantity_purchased,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "ShippingHandlingTotal",
-            &self.shipping_handling_total,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "Status", &self.status);
-        w.scalar_opt(crate::generated::ns::EBL, "TransactionID", &self.transaction_id);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "AuthorizationID",
-            &self.authorization_id,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "TransactionPrice",
-            &self.transaction_price,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "VATPercent", &self.vat_percent);
+        w.scalar_opt(EBL, "CreatedDate", &self.created_date);
+        w.scalar_opt(EBL, "DepositType", &self.deposit_type);
+        w.complex_opt(EBL, "Item", &self.item);
+        w.scalar_opt(EBL, "QuantityPurchased", &self.quantity_purchased);
+        w.complex_opt(EBL, "ShippingHandlingTotal", &self.shipping_handling_total);
+        w.complex_opt(EBL, "Status", &self.status);
+        w.scalar_opt(EBL, "TransactionID", &self.transaction_id);
+        w.scalar_opt(EBL, "AuthorizationID", &self.authorization_id);
+        w.complex_opt(EBL, "TransactionPrice", &self.transaction_price);
+        w.scalar_opt(EBL, "VATPercent", &self.vat_percent);
         w.finish(ns, name)
     }
 }
@@ -19635,29 +17153,27 @@ impl XmlRead for crate::generated::ebl::TransactionType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "AmountPaid"),
+            (EBL, "Buyer"),
+            (EBL, "ShippingDetails"),
+            (EBL, "ConvertedAmountPaid"),
+            (EBL, "ConvertedTransactionPrice"),
+            (EBL, "CreatedDate"),
+            (EBL, "DepositType"),
+            (EBL, "Item"),
+            (EBL, "QuantityPurchased"),
+            (EBL, "ShippingHandlingTotal"),
+            (EBL, "Status"),
+            (EBL, "TransactionID"),
+            (EBL, "AuthorizationID"),
+            (EBL, "TransactionPrice"),
+            (EBL, "VATPercent"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 15usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "AmountPaid"),
-                        (crate::generated::ns::EBL, "Buyer"),
-                        (crate::generated::ns::EBL, "ShippingDetails"),
-                        (crate::generated::ns::EBL, "ConvertedAmountPaid"),
-                        (crate::generated::ns::EBL, "ConvertedTransactionPrice"),
-                        (crate::generated::ns::EBL, "CreatedDate"),
-                        (crate::generated::ns::EBL, "DepositType"),
-                        (crate::generated::ns::EBL, "Item"),
-                        (crate::generated::ns::EBL, "QuantityPurchased"),
-                        (crate::generated::ns::EBL, "ShippingHandlingTotal"),
-                        (crate::generated::ns::EBL, "Status"),
-                        (crate::generated::ns::EBL, "TransactionID"),
-                        (crate::generated::ns::EBL, "AuthorizationID"),
-                        (crate::generated::ns::EBL, "TransactionPrice"),
-                        (crate::generated::ns::EBL, "VATPercent"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => r.complex_once(&mut seen, 0usize, &mut out.amount_paid, child),
                 1usize => r.complex_once(&mut seen, 1usize, &mut out.buyer, child),
                 2usize => {
@@ -19685,7 +17201,7 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                         5usize,
                         &mut out.created_date,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 6usize => {
@@ -19694,7 +17210,7 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                         6usize,
                         &mut out.deposit_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 7usize => r.complex_once(&mut seen, 7usize, &mut out.item, child),
@@ -19704,7 +17220,7 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                         8usize,
                         &mut out.quantity_purchased,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 9usize => {
@@ -19722,7 +17238,7 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                         11usize,
                         &mut out.transaction_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 12usize => {
@@ -19731,7 +17247,7 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                         12usize,
                         &mut out.authorization_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 13usize => {
@@ -19743,7 +17259,7 @@ impl XmlRead for crate::generated::ebl::TransactionType {
                         14usize,
                         &mut out.vat_percent,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -19761,7 +17277,7 @@ impl XmlWrite for crate::generated::ebl::TransactionsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_list(crate::generated::ns::EBL, "Transaction", &self.transaction);
+        w.complex_list(EBL, "Transaction", &self.transaction);
         w.finish(ns, name)
     }
 }
@@ -19772,10 +17288,10 @@ impl XmlRead for crate::generated::ebl::TransactionsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "Transaction")];
+        let mut next = 0usize;
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::EBL, "Transaction")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => r.complex_item(&mut out.transaction, child),
                 _ => r.skip_unknown(child),
             },
@@ -19792,8 +17308,8 @@ impl XmlWrite for crate::generated::ebl::TupleType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Key", &self.key);
-        w.scalar_opt(crate::generated::ns::EBL, "Value", &self.value);
+        w.scalar_opt(EBL, "Key", &self.key);
+        w.scalar_opt(EBL, "Value", &self.value);
         w.finish(ns, name)
     }
 }
@@ -19804,33 +17320,16 @@ impl XmlRead for crate::generated::ebl::TupleType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "Key"), (EBL, "Value")];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Key"),
-                        (crate::generated::ns::EBL, "Value"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.key,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.key, child, Ws::Preserve)
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.value,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.value, child, Ws::Preserve)
                 }
                 _ => r.skip_unknown(child),
             },
@@ -19847,9 +17346,9 @@ impl XmlWrite for crate::generated::ebl::UatpDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "UATPNumber", &self.uatp_number);
-        w.scalar_opt(crate::generated::ns::EBL, "ExpMonth", &self.exp_month);
-        w.scalar_opt(crate::generated::ns::EBL, "ExpYear", &self.exp_year);
+        w.scalar_opt(EBL, "UATPNumber", &self.uatp_number);
+        w.scalar_opt(EBL, "ExpMonth", &self.exp_month);
+        w.scalar_opt(EBL, "ExpYear", &self.exp_year);
         w.finish(ns, name)
     }
 }
@@ -19860,24 +17359,22 @@ impl XmlRead for crate::generated::ebl::UatpDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "UATPNumber"),
+            (EBL, "ExpMonth"),
+            (EBL, "ExpYear"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "UATPNumber"),
-                        (crate::generated::ns::EBL, "ExpMonth"),
-                        (crate::generated::ns::EBL, "ExpYear"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.uatp_number,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -19886,7 +17383,7 @@ impl XmlRead for crate::generated::ebl::UatpDetailsType {
                         1usize,
                         &mut out.exp_month,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 2usize => {
@@ -19895,7 +17392,7 @@ impl XmlRead for crate::generated::ebl::UatpDetailsType {
                         2usize,
                         &mut out.exp_year,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -19936,55 +17433,31 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "ProfileID", &self.profile_id);
-        w.scalar_opt(crate::generated::ns::EBL, "Note", &self.note);
-        w.scalar_opt(crate::generated::ns::EBL, "Description", &self.description);
-        w.scalar_opt(crate::generated::ns::EBL, "SubscriberName", &self.subscriber_name);
+        w.scalar_opt(EBL, "ProfileID", &self.profile_id);
+        w.scalar_opt(EBL, "Note", &self.note);
+        w.scalar_opt(EBL, "Description", &self.description);
+        w.scalar_opt(EBL, "SubscriberName", &self.subscriber_name);
         w.complex_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "SubscriberShippingAddress",
             &self.subscriber_shipping_address,
         );
+        w.scalar_opt(EBL, "ProfileReference", &self.profile_reference);
+        w.scalar_opt(EBL, "AdditionalBillingCycles", &self.additional_billing_cycles);
+        w.complex_opt(EBL, "Amount", &self.amount);
+        w.complex_opt(EBL, "ShippingAmount", &self.shipping_amount);
+        w.complex_opt(EBL, "TaxAmount", &self.tax_amount);
+        w.complex_opt(EBL, "OutstandingBalance", &self.outstanding_balance);
         w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ProfileReference",
-            &self.profile_reference,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "AdditionalBillingCycles",
-            &self.additional_billing_cycles,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "Amount", &self.amount);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "ShippingAmount",
-            &self.shipping_amount,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "TaxAmount", &self.tax_amount);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "OutstandingBalance",
-            &self.outstanding_balance,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
+            EBL,
             "AutoBillOutstandingAmount",
             &self.auto_bill_outstanding_amount,
         );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "MaxFailedPayments",
-            &self.max_failed_payments,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "CreditCard", &self.credit_card);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "BillingStartDate",
-            &self.billing_start_date,
-        );
-        w.complex_opt(crate::generated::ns::EBL, "TrialPeriod", &self.trial_period);
-        w.complex_opt(crate::generated::ns::EBL, "PaymentPeriod", &self.payment_period);
+        w.scalar_opt(EBL, "MaxFailedPayments", &self.max_failed_payments);
+        w.complex_opt(EBL, "CreditCard", &self.credit_card);
+        w.scalar_opt(EBL, "BillingStartDate", &self.billing_start_date);
+        w.complex_opt(EBL, "TrialPeriod", &self.trial_period);
+        w.complex_opt(EBL, "PaymentPeriod", &self.payment_period);
         w.finish(ns, name)
     }
 }
@@ -19996,48 +17469,40 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "ProfileID"),
+            (EBL, "Note"),
+            (EBL, "Description"),
+            (EBL, "SubscriberName"),
+            (EBL, "SubscriberShippingAddress"),
+            (EBL, "ProfileReference"),
+            (EBL, "AdditionalBillingCycles"),
+            (EBL, "Amount"),
+            (EBL, "ShippingAmount"),
+            (EBL, "TaxAmount"),
+            (EBL, "OutstandingBalance"),
+            (EBL, "AutoBillOutstandingAmount"),
+            (EBL, "MaxFailedPayments"),
+            (EBL, "CreditCard"),
+            (EBL, "BillingStartDate"),
+            (EBL, "TrialPeriod"),
+            (EBL, "PaymentPeriod"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 17usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "ProfileID"),
-                        (crate::generated::ns::EBL, "Note"),
-                        (crate::generated::ns::EBL, "Description"),
-                        (crate::generated::ns::EBL, "SubscriberName"),
-                        (crate::generated::ns::EBL, "SubscriberShippingAddress"),
-                        (crate::generated::ns::EBL, "ProfileReference"),
-                        (crate::generated::ns::EBL, "AdditionalBillingCycles"),
-                        (crate::generated::ns::EBL, "Amount"),
-                        (crate::generated::ns::EBL, "ShippingAmount"),
-                        (crate::generated::ns::EBL, "TaxAmount"),
-                        (crate::generated::ns::EBL, "OutstandingBalance"),
-                        (crate::generated::ns::EBL, "AutoBillOutstandingAmount"),
-                        (crate::generated::ns::EBL, "MaxFailedPayments"),
-                        (crate::generated::ns::EBL, "CreditCard"),
-                        (crate::generated::ns::EBL, "BillingStartDate"),
-                        (crate::generated::ns::EBL, "TrialPeriod"),
-                        (crate::generated::ns::EBL, "PaymentPeriod"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.profile_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.note,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.note, child, Ws::Preserve)
                 }
                 2usize => {
                     r.scalar_once(
@@ -20045,7 +17510,7 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                         2usize,
                         &mut out.description,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -20054,7 +17519,7 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                         3usize,
                         &mut out.subscriber_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -20071,7 +17536,7 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                         5usize,
                         &mut out.profile_reference,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 6usize => {
@@ -20080,7 +17545,7 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                         6usize,
                         &mut out.additional_billing_cycles,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 7usize => r.complex_once(&mut seen, 7usize, &mut out.amount, child),
@@ -20102,7 +17567,7 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                         11usize,
                         &mut out.auto_bill_outstanding_amount,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 12usize => {
@@ -20111,7 +17576,7 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                         12usize,
                         &mut out.max_failed_payments,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 13usize => {
@@ -20123,7 +17588,7 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
                         14usize,
                         &mut out.billing_start_date,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 15usize => {
@@ -20148,7 +17613,7 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileResponseDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "ProfileID", &self.profile_id);
+        w.scalar_opt(EBL, "ProfileID", &self.profile_id);
         w.finish(ns, name)
     }
 }
@@ -20160,18 +17625,18 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileResponseDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "ProfileID")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::EBL, "ProfileID")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.profile_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -20200,14 +17665,14 @@ impl XmlWrite for crate::generated::ebl::UserIdPasswordType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "AppId", &self.app_id);
-        w.scalar_opt(crate::generated::ns::EBL, "DevId", &self.dev_id);
-        w.scalar_opt(crate::generated::ns::EBL, "AuthCert", &self.auth_cert);
-        w.scalar_opt(crate::generated::ns::EBL, "Username", &self.username);
-        w.scalar_opt(crate::generated::ns::EBL, "Password", &self.password);
-        w.scalar_opt(crate::generated::ns::EBL, "Signature", &self.signature);
-        w.scalar_opt(crate::generated::ns::EBL, "Subject", &self.subject);
-        w.scalar_opt(crate::generated::ns::EBL, "AuthToken", &self.auth_token);
+        w.scalar_opt(EBL, "AppId", &self.app_id);
+        w.scalar_opt(EBL, "DevId", &self.dev_id);
+        w.scalar_opt(EBL, "AuthCert", &self.auth_cert);
+        w.scalar_opt(EBL, "Username", &self.username);
+        w.scalar_opt(EBL, "Password", &self.password);
+        w.scalar_opt(EBL, "Signature", &self.signature);
+        w.scalar_opt(EBL, "Subject", &self.subject);
+        w.scalar_opt(EBL, "AuthToken", &self.auth_token);
         w.finish(ns, name)
     }
 }
@@ -20218,29 +17683,27 @@ impl XmlRead for crate::generated::ebl::UserIdPasswordType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "AppId"),
+            (EBL, "DevId"),
+            (EBL, "AuthCert"),
+            (EBL, "Username"),
+            (EBL, "Password"),
+            (EBL, "Signature"),
+            (EBL, "Subject"),
+            (EBL, "AuthToken"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 8usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "AppId"),
-                        (crate::generated::ns::EBL, "DevId"),
-                        (crate::generated::ns::EBL, "AuthCert"),
-                        (crate::generated::ns::EBL, "Username"),
-                        (crate::generated::ns::EBL, "Password"),
-                        (crate::generated::ns::EBL, "Signature"),
-                        (crate::generated::ns::EBL, "Subject"),
-                        (crate::generated::ns::EBL, "AuthToken"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.app_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -20249,7 +17712,7 @@ impl XmlRead for crate::generated::ebl::UserIdPasswordType {
                         1usize,
                         &mut out.dev_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -20258,7 +17721,7 @@ impl XmlRead for crate::generated::ebl::UserIdPasswordType {
                         2usize,
                         &mut out.auth_cert,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -20267,7 +17730,7 @@ impl XmlRead for crate::generated::ebl::UserIdPasswordType {
                         3usize,
                         &mut out.username,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
@@ -20276,7 +17739,7 @@ impl XmlRead for crate::generated::ebl::UserIdPasswordType {
                         4usize,
                         &mut out.password,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
@@ -20285,7 +17748,7 @@ impl XmlRead for crate::generated::ebl::UserIdPasswordType {
                         5usize,
                         &mut out.signature,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 6usize => {
@@ -20294,7 +17757,7 @@ impl XmlRead for crate::generated::ebl::UserIdPasswordType {
                         6usize,
                         &mut out.subject,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 7usize => {
@@ -20303,7 +17766,7 @@ impl XmlRead for crate::generated::ebl::UserIdPasswordType {
                         7usize,
                         &mut out.auth_token,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -20332,41 +17795,13 @@ impl XmlWrite for crate::generated::ebl::UserSelectedOptionType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ShippingCalculationMode",
-            &self.shipping_calculation_mode,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "InsuranceOptionSelected",
-            &self.insurance_option_selected,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ShippingOptionIsDefault",
-            &self.shipping_option_is_default,
-        );
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "ShippingOptionAmount",
-            &self.shipping_option_amount,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ShippingOptionName",
-            &self.shipping_option_name,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ScheduledShippingDate",
-            &self.scheduled_shipping_date,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "ScheduledShippingPeriod",
-            &self.scheduled_shipping_period,
-        );
+        w.scalar_opt(EBL, "ShippingCalculationMode", &self.shipping_calculation_mode);
+        w.scalar_opt(EBL, "InsuranceOptionSelected", &self.insurance_option_selected);
+        w.scalar_opt(EBL, "ShippingOptionIsDefault", &self.shipping_option_is_default);
+        w.complex_opt(EBL, "ShippingOptionAmount", &self.shipping_option_amount);
+        w.scalar_opt(EBL, "ShippingOptionName", &self.shipping_option_name);
+        w.scalar_opt(EBL, "ScheduledShippingDate", &self.scheduled_shipping_date);
+        w.scalar_opt(EBL, "ScheduledShippingPeriod", &self.scheduled_shipping_period);
         w.finish(ns, name)
     }
 }
@@ -20377,28 +17812,26 @@ impl XmlRead for crate::generated::ebl::UserSelectedOptionType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "ShippingCalculationMode"),
+            (EBL, "InsuranceOptionSelected"),
+            (EBL, "ShippingOptionIsDefault"),
+            (EBL, "ShippingOptionAmount"),
+            (EBL, "ShippingOptionName"),
+            (EBL, "ScheduledShippingDate"),
+            (EBL, "ScheduledShippingPeriod"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 7usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "ShippingCalculationMode"),
-                        (crate::generated::ns::EBL, "InsuranceOptionSelected"),
-                        (crate::generated::ns::EBL, "ShippingOptionIsDefault"),
-                        (crate::generated::ns::EBL, "ShippingOptionAmount"),
-                        (crate::generated::ns::EBL, "ShippingOptionName"),
-                        (crate::generated::ns::EBL, "ScheduledShippingDate"),
-                        (crate::generated::ns::EBL, "ScheduledShippingPeriod"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.shipping_calculation_mode,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -20407,7 +17840,7 @@ impl XmlRead for crate::generated::ebl::UserSelectedOptionType {
                         1usize,
                         &mut out.insurance_option_selected,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
@@ -20416,7 +17849,7 @@ impl XmlRead for crate::generated::ebl::UserSelectedOptionType {
                         2usize,
                         &mut out.shipping_option_is_default,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -20433,7 +17866,7 @@ impl XmlRead for crate::generated::ebl::UserSelectedOptionType {
                         4usize,
                         &mut out.shipping_option_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 5usize => {
@@ -20442,7 +17875,7 @@ impl XmlRead for crate::generated::ebl::UserSelectedOptionType {
                         5usize,
                         &mut out.scheduled_shipping_date,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 6usize => {
@@ -20451,7 +17884,7 @@ impl XmlRead for crate::generated::ebl::UserSelectedOptionType {
                         6usize,
                         &mut out.scheduled_shipping_period,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -20480,44 +17913,24 @@ impl XmlWrite for crate::generated::ebl::UserType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "AboutMePage", &self.about_me_page);
-        w.scalar_opt(crate::generated::ns::EBL, "EAISToken", &self.eais_token);
-        w.scalar_opt(crate::generated::ns::EBL, "Email", &self.email);
-        w.scalar_opt(crate::generated::ns::EBL, "FeedbackScore", &self.feedback_score);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "FeedbackPrivate",
-            &self.feedback_private,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "FeedbackRatingStar",
-            &self.feedback_rating_star,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "IDVerified", &self.id_verified);
-        w.scalar_opt(crate::generated::ns::EBL, "NewUser", &self.new_user);
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "RegistrationAddress",
-            &self.registration_address,
-        );
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "RegistrationDate",
-            &self.registration_date,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "Site", &self.site);
-        w.scalar_opt(crate::generated::ns::EBL, "Status", &self.status);
-        w.scalar_opt(crate::generated::ns::EBL, "UserID", &self.user_id);
-        w.scalar_opt(crate::generated::ns::EBL, "UserIDChanged", &self.user_id_changed);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "UserIDLastChanged",
-            &self.user_id_last_changed,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "VATStatus", &self.vat_status);
-        w.complex_opt(crate::generated::ns::EBL, "BuyerInfo", &self.buyer_info);
-        w.complex_opt(crate::generated::ns::EBL, "SellerInfo", &self.seller_info);
+        w.scalar_opt(EBL, "AboutMePage", &self.about_me_page);
+        w.scalar_opt(EBL, "EAISToken", &self.eais_token);
+        w.scalar_opt(EBL, "Email", &self.email);
+        w.scalar_opt(EBL, "FeedbackScore", &self.feedback_score);
+        w.scalar_opt(EBL, "FeedbackPrivate", &self.feedback_private);
+        w.scalar_opt(EBL, "FeedbackRatingStar", &self.feedback_rating_star);
+        w.scalar_opt(EBL, "IDVerified", &self.id_verified);
+        w.scalar_opt(EBL, "NewUser", &self.new_user);
+        w.complex_opt(EBL, "RegistrationAddress", &self.registration_address);
+        w.scalar_opt(EBL, "RegistrationDate", &self.registration_date);
+        w.scalar_opt(EBL, "Site", &self.site);
+        w.scalar_opt(EBL, "Status", &self.status);
+        w.scalar_opt(EBL, "UserID", &self.user_id);
+        w.scalar_opt(EBL, "UserIDChanged", &self.user_id_changed);
+        w.scalar_opt(EBL, "UserIDLastChanged", &self.user_id_last_changed);
+        w.scalar_opt(EBL, "VATStatus", &self.vat_status);
+        w.complex_opt(EBL, "BuyerInfo", &self.buyer_info);
+        w.complex_opt(EBL, "SellerInfo", &self.seller_info);
         w.finish(ns, name)
     }
 }
@@ -20528,39 +17941,37 @@ impl XmlRead for crate::generated::ebl::UserType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "AboutMePage"),
+            (EBL, "EAISToken"),
+            (EBL, "Email"),
+            (EBL, "FeedbackScore"),
+            (EBL, "FeedbackPrivate"),
+            (EBL, "FeedbackRatingStar"),
+            (EBL, "IDVerified"),
+            (EBL, "NewUser"),
+            (EBL, "RegistrationAddress"),
+            (EBL, "RegistrationDate"),
+            (EBL, "Site"),
+            (EBL, "Status"),
+            (EBL, "UserID"),
+            (EBL, "UserIDChanged"),
+            (EBL, "UserIDLastChanged"),
+            (EBL, "VATStatus"),
+            (EBL, "BuyerInfo"),
+            (EBL, "SellerInfo"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 18usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "AboutMePage"),
-                        (crate::generated::ns::EBL, "EAISToken"),
-                        (crate::generated::ns::EBL, "Email"),
-                        (crate::generated::ns::EBL, "FeedbackScore"),
-                        (crate::generated::ns::EBL, "FeedbackPrivate"),
-                        (crate::generated::ns::EBL, "FeedbackRatingStar"),
-                        (crate::generated::ns::EBL, "IDVerified"),
-                        (crate::generated::ns::EBL, "NewUser"),
-                        (crate::generated::ns::EBL, "RegistrationAddress"),
-                        (crate::generated::ns::EBL, "RegistrationDate"),
-                        (crate::generated::ns::EBL, "Site"),
-                        (crate::generated::ns::EBL, "Status"),
-                        (crate::generated::ns::EBL, "UserID"),
-                        (crate::generated::ns::EBL, "UserIDChanged"),
-                        (crate::generated::ns::EBL, "UserIDLastChanged"),
-                        (crate::generated::ns::EBL, "VATStatus"),
-                        (crate::generated::ns::EBL, "BuyerInfo"),
-                        (crate::generated::ns::EBL, "SellerInfo"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.about_me_page,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
@@ -20569,17 +17980,11 @@ impl XmlRead for crate::generated::ebl::UserType {
                         1usize,
                         &mut out.eais_token,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        2usize,
-                        &mut out.email,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 2usize, &mut out.email, child, Ws::Preserve)
                 }
                 3usize => {
                     r.scalar_once(
@@ -20587,7 +17992,7 @@ impl XmlRead for crate::generated::ebl::UserType {
                         3usize,
                         &mut out.feedback_score,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 4usize => {
@@ -20596,7 +18001,7 @@ impl XmlRead for crate::generated::ebl::UserType {
                         4usize,
                         &mut out.feedback_private,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 5usize => {
@@ -20605,7 +18010,7 @@ impl XmlRead for crate::generated::ebl::UserType {
                         5usize,
                         &mut out.feedback_rating_star,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 6usize => {
@@ -20614,7 +18019,7 @@ impl XmlRead for crate::generated::ebl::UserType {
                         6usize,
                         &mut out.id_verified,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 7usize => {
@@ -20623,7 +18028,7 @@ impl XmlRead for crate::generated::ebl::UserType {
                         7usize,
                         &mut out.new_user,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 8usize => {
@@ -20640,17 +18045,11 @@ impl XmlRead for crate::generated::ebl::UserType {
                         9usize,
                         &mut out.registration_date,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 10usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        10usize,
-                        &mut out.site,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 10usize, &mut out.site, child, Ws::Collapse)
                 }
                 11usize => {
                     r.scalar_once(
@@ -20658,7 +18057,7 @@ impl XmlRead for crate::generated::ebl::UserType {
                         11usize,
                         &mut out.status,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 12usize => {
@@ -20667,7 +18066,7 @@ impl XmlRead for crate::generated::ebl::UserType {
                         12usize,
                         &mut out.user_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 13usize => {
@@ -20676,7 +18075,7 @@ impl XmlRead for crate::generated::ebl::UserType {
                         13usize,
                         &mut out.user_id_changed,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 14usize => {
@@ -20685,7 +18084,7 @@ impl XmlRead for crate::generated::ebl::UserType {
                         14usize,
                         &mut out.user_id_last_changed,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 15usize => {
@@ -20694,7 +18093,7 @@ impl XmlRead for crate::generated::ebl::UserType {
                         15usize,
                         &mut out.vat_status,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 16usize => r.complex_once(&mut seen, 16usize, &mut out.buyer_info, child),
@@ -20727,13 +18126,9 @@ impl XmlWrite for crate::generated::ebl::VatDetailsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "BusinessSeller", &self.business_seller);
-        w.scalar_opt(
-            crate::generated::ns::EBL,
-            "RestrictedToBusiness",
-            &self.restricted_to_business,
-        );
-        w.scalar_opt(crate::generated::ns::EBL, "VATPercent", &self.vat_percent);
+        w.scalar_opt(EBL, "BusinessSeller", &self.business_seller);
+        w.scalar_opt(EBL, "RestrictedToBusiness", &self.restricted_to_business);
+        w.scalar_opt(EBL, "VATPercent", &self.vat_percent);
         w.finish(ns, name)
     }
 }
@@ -20744,24 +18139,22 @@ impl XmlRead for crate::generated::ebl::VatDetailsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "BusinessSeller"),
+            (EBL, "RestrictedToBusiness"),
+            (EBL, "VATPercent"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "BusinessSeller"),
-                        (crate::generated::ns::EBL, "RestrictedToBusiness"),
-                        (crate::generated::ns::EBL, "VATPercent"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.business_seller,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
@@ -20770,7 +18163,7 @@ impl XmlRead for crate::generated::ebl::VatDetailsType {
                         1usize,
                         &mut out.restricted_to_business,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 2usize => {
@@ -20779,7 +18172,7 @@ impl XmlRead for crate::generated::ebl::VatDetailsType {
                         2usize,
                         &mut out.vat_percent,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -20809,7 +18202,7 @@ impl XmlWrite for crate::generated::ebl::ValType {
         w.start(ns, name)?;
         w.attr_opt("ValueID", &self.value_id);
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "ValueLiteral", &self.value_literal);
+        w.scalar_opt(EBL, "ValueLiteral", &self.value_literal);
         w.finish(ns, name)
     }
 }
@@ -20822,24 +18215,23 @@ impl XmlRead for crate::generated::ebl::ValType {
         for a in start.attrs() {
             match (a.local(), a.ns()) {
                 ("ValueID", ns) if ns == "" => {
-                    out.value_id = r
-                        .attr_scalar(start, a, ::paypal_soap_runtime::xml::Ws::Preserve)?;
+                    out.value_id = r.attr_scalar(start, a, Ws::Preserve)?;
                 }
                 _ => r.unknown_attribute(start, a),
             }
         }
+        const NAMES: &[(&str, &str)] = &[(EBL, "ValueLiteral")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::EBL, "ValueLiteral")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.value_literal,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -20857,9 +18249,9 @@ impl XmlWrite for crate::generated::ebl::VendorHostedPictureType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "PictureURL", &self.picture_url);
-        w.scalar_opt(crate::generated::ns::EBL, "GalleryURL", &self.gallery_url);
-        w.scalar_opt(crate::generated::ns::EBL, "GalleryType", &self.gallery_type);
+        w.scalar_opt(EBL, "PictureURL", &self.picture_url);
+        w.scalar_opt(EBL, "GalleryURL", &self.gallery_url);
+        w.scalar_opt(EBL, "GalleryType", &self.gallery_type);
         w.finish(ns, name)
     }
 }
@@ -20870,24 +18262,22 @@ impl XmlRead for crate::generated::ebl::VendorHostedPictureType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "PictureURL"),
+            (EBL, "GalleryURL"),
+            (EBL, "GalleryType"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "PictureURL"),
-                        (crate::generated::ns::EBL, "GalleryURL"),
-                        (crate::generated::ns::EBL, "GalleryType"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.picture_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
@@ -20896,7 +18286,7 @@ impl XmlRead for crate::generated::ebl::VendorHostedPictureType {
                         1usize,
                         &mut out.gallery_url,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 2usize => {
@@ -20905,7 +18295,7 @@ impl XmlRead for crate::generated::ebl::VendorHostedPictureType {
                         2usize,
                         &mut out.gallery_type,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -20934,9 +18324,9 @@ impl XmlWrite for crate::generated::ebl::WalletItemsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::generated::ns::EBL, "Type", &self.type_);
-        w.scalar_opt(crate::generated::ns::EBL, "Id", &self.id);
-        w.scalar_opt(crate::generated::ns::EBL, "Description", &self.description);
+        w.scalar_opt(EBL, "Type", &self.type_);
+        w.scalar_opt(EBL, "Id", &self.id);
+        w.scalar_opt(EBL, "Description", &self.description);
         w.finish(ns, name)
     }
 }
@@ -20947,34 +18337,20 @@ impl XmlRead for crate::generated::ebl::WalletItemsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (EBL, "Type"),
+            (EBL, "Id"),
+            (EBL, "Description"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::generated::ns::EBL, "Type"),
-                        (crate::generated::ns::EBL, "Id"),
-                        (crate::generated::ns::EBL, "Description"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.type_,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.type_, child, Ws::Collapse)
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.id,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.id, child, Ws::Preserve)
                 }
                 2usize => {
                     r.scalar_once(
@@ -20982,7 +18358,7 @@ impl XmlRead for crate::generated::ebl::WalletItemsType {
                         2usize,
                         &mut out.description,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),

@@ -5,6 +5,7 @@ use ::paypal_soap_runtime::xml::{
     DecodeError, EncodeError, StartTag, Ws, XmlRead, XmlReader, XmlScalar, XmlWrite,
     XmlWriter,
 };
+use crate::generated::ns::{API, CC, ED, EBL};
 impl XmlWrite for crate::generated::ed::EnhancedCancelRecoupRequestDetailsType {
     fn write_element(
         &self,
@@ -175,11 +176,7 @@ impl XmlWrite for crate::generated::ed::EnhancedPaymentDataType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(
-            crate::generated::ns::EBL,
-            "AirlineItinerary",
-            &self.airline_itinerary,
-        );
+        w.complex_opt(EBL, "AirlineItinerary", &self.airline_itinerary);
         w.finish(ns, name)
     }
 }
@@ -190,11 +187,11 @@ impl XmlRead for crate::generated::ed::EnhancedPaymentDataType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EBL, "AirlineItinerary")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::generated::ns::EBL, "AirlineItinerary")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(&mut seen, 0usize, &mut out.airline_itinerary, child)
                 }

@@ -5,6 +5,7 @@ use ::paypal_soap_runtime::xml::{
     DecodeError, EncodeError, StartTag, Ws, XmlRead, XmlReader, XmlScalar, XmlWrite,
     XmlWriter,
 };
+use crate::anonymous_types::ns::ANONYMOUS;
 impl XmlWrite for crate::anonymous_types::anonymous::OrderType {
     fn write_element(
         &self,
@@ -15,8 +16,8 @@ impl XmlWrite for crate::anonymous_types::anonymous::OrderType {
         w.start(ns, name)?;
         w.attr_opt("priority", &self.priority);
         w.end_start()?;
-        w.scalar_opt(crate::anonymous_types::ns::ANONYMOUS, "Id", &self.id);
-        w.complex_opt(crate::anonymous_types::ns::ANONYMOUS, "Shipping", &self.shipping);
+        w.scalar_opt(ANONYMOUS, "Id", &self.id);
+        w.complex_opt(ANONYMOUS, "Shipping", &self.shipping);
         w.finish(ns, name)
     }
 }
@@ -29,30 +30,18 @@ impl XmlRead for crate::anonymous_types::anonymous::OrderType {
         for a in start.attrs() {
             match (a.local(), a.ns()) {
                 ("priority", ns) if ns == "" => {
-                    out.priority = r
-                        .attr_scalar(start, a, ::paypal_soap_runtime::xml::Ws::Collapse)?;
+                    out.priority = r.attr_scalar(start, a, Ws::Collapse)?;
                 }
                 _ => r.unknown_attribute(start, a),
             }
         }
+        const NAMES: &[(&str, &str)] = &[(ANONYMOUS, "Id"), (ANONYMOUS, "Shipping")];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::anonymous_types::ns::ANONYMOUS, "Id"),
-                        (crate::anonymous_types::ns::ANONYMOUS, "Shipping"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.id,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.id, child, Ws::Preserve)
                 }
                 1usize => r.complex_once(&mut seen, 1usize, &mut out.shipping, child),
                 _ => r.skip_unknown(child),
@@ -70,11 +59,7 @@ impl XmlWrite for crate::anonymous_types::anonymous::GetOrderReq {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(
-            crate::anonymous_types::ns::ANONYMOUS,
-            "GetOrderRequest",
-            &self.get_order_request,
-        );
+        w.complex_opt(ANONYMOUS, "GetOrderRequest", &self.get_order_request);
         w.finish(ns, name)
     }
 }
@@ -85,11 +70,11 @@ impl XmlRead for crate::anonymous_types::anonymous::GetOrderReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(ANONYMOUS, "GetOrderRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::anonymous_types::ns::ANONYMOUS, "GetOrderRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(&mut seen, 0usize, &mut out.get_order_request, child)
                 }
@@ -108,8 +93,8 @@ impl XmlWrite for crate::anonymous_types::anonymous::GetOrderRequest {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::anonymous_types::ns::ANONYMOUS, "OrderId", &self.order_id);
-        w.complex_opt(crate::anonymous_types::ns::ANONYMOUS, "Filter", &self.filter);
+        w.scalar_opt(ANONYMOUS, "OrderId", &self.order_id);
+        w.complex_opt(ANONYMOUS, "Filter", &self.filter);
         w.finish(ns, name)
     }
 }
@@ -120,23 +105,18 @@ impl XmlRead for crate::anonymous_types::anonymous::GetOrderRequest {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(ANONYMOUS, "OrderId"), (ANONYMOUS, "Filter")];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::anonymous_types::ns::ANONYMOUS, "OrderId"),
-                        (crate::anonymous_types::ns::ANONYMOUS, "Filter"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.order_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => r.complex_once(&mut seen, 1usize, &mut out.filter, child),
@@ -155,7 +135,7 @@ impl XmlWrite for crate::anonymous_types::anonymous::GetOrderRequestFilter {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::anonymous_types::ns::ANONYMOUS, "Since", &self.since);
+        w.scalar_opt(ANONYMOUS, "Since", &self.since);
         w.finish(ns, name)
     }
 }
@@ -166,19 +146,13 @@ impl XmlRead for crate::anonymous_types::anonymous::GetOrderRequestFilter {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(ANONYMOUS, "Since")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::anonymous_types::ns::ANONYMOUS, "Since")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.since,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.since, child, Ws::Collapse)
                 }
                 _ => r.skip_unknown(child),
             },
@@ -195,8 +169,8 @@ impl XmlWrite for crate::anonymous_types::anonymous::OrderTypeShipping {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::anonymous_types::ns::ANONYMOUS, "Method", &self.method);
-        w.scalar_opt(crate::anonymous_types::ns::ANONYMOUS, "Cost", &self.cost);
+        w.scalar_opt(ANONYMOUS, "Method", &self.method);
+        w.scalar_opt(ANONYMOUS, "Cost", &self.cost);
         w.finish(ns, name)
     }
 }
@@ -207,33 +181,22 @@ impl XmlRead for crate::anonymous_types::anonymous::OrderTypeShipping {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(ANONYMOUS, "Method"), (ANONYMOUS, "Cost")];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::anonymous_types::ns::ANONYMOUS, "Method"),
-                        (crate::anonymous_types::ns::ANONYMOUS, "Cost"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.method,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.cost,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.cost, child, Ws::Collapse)
                 }
                 _ => r.skip_unknown(child),
             },

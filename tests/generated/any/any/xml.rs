@@ -5,6 +5,7 @@ use ::paypal_soap_runtime::xml::{
     DecodeError, EncodeError, StartTag, Ws, XmlRead, XmlReader, XmlScalar, XmlWrite,
     XmlWriter,
 };
+use crate::any::ns::ANY;
 impl XmlWrite for crate::any::any::EnvelopeType {
     fn write_element(
         &self,
@@ -14,7 +15,7 @@ impl XmlWrite for crate::any::any::EnvelopeType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::any::ns::ANY, "Version", &self.version);
+        w.scalar_opt(ANY, "Version", &self.version);
         w.any_list(&self.any);
         w.finish(ns, name)
     }
@@ -26,16 +27,18 @@ impl XmlRead for crate::any::any::EnvelopeType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(ANY, "Version")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child.find_in(&[(crate::any::ns::ANY, "Version")]) {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => {
@@ -59,7 +62,7 @@ impl XmlWrite for crate::any::any::ExtensionsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::any::ns::ANY, "Name", &self.name);
+        w.scalar_opt(ANY, "Name", &self.name);
         w.any_list(&self.any);
         w.any_opt(&self.payload);
         w.any_opt(&self.untyped);
@@ -73,30 +76,22 @@ impl XmlRead for crate::any::any::ExtensionsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (ANY, "Name"),
+            (ANY, "Payload"),
+            (ANY, "Untyped"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::any::ns::ANY, "Name"),
-                        (crate::any::ns::ANY, "Payload"),
-                        (crate::any::ns::ANY, "Untyped"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.name,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.name, child, Ws::Preserve)
                 }
                 1usize => r.any_once(&mut seen, 1usize, &mut out.payload, child),
                 2usize => r.any_once(&mut seen, 2usize, &mut out.untyped, child),
                 _ => {
-                    if (!child.ns().is_empty() && child.ns() != "urn:test:any") {
+                    if !child.ns().is_empty() && child.ns() != "urn:test:any" {
                         r.any_item(&mut out.any, child)
                     } else {
                         r.skip_unknown(child)

@@ -5,6 +5,7 @@ use ::paypal_soap_runtime::xml::{
     DecodeError, EncodeError, StartTag, Ws, XmlRead, XmlReader, XmlScalar, XmlWrite,
     XmlWriter,
 };
+use crate::choice::ns::CHOICE;
 impl XmlWrite for crate::choice::choice::AddressType {
     fn write_element(
         &self,
@@ -14,9 +15,9 @@ impl XmlWrite for crate::choice::choice::AddressType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::choice::ns::CHOICE, "Street", &self.street);
-        w.scalar_opt(crate::choice::ns::CHOICE, "City", &self.city);
-        w.scalar_opt(crate::choice::ns::CHOICE, "Zip", &self.zip);
+        w.scalar_opt(CHOICE, "Street", &self.street);
+        w.scalar_opt(CHOICE, "City", &self.city);
+        w.scalar_opt(CHOICE, "Zip", &self.zip);
         w.finish(ns, name)
     }
 }
@@ -27,43 +28,29 @@ impl XmlRead for crate::choice::choice::AddressType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (CHOICE, "Street"),
+            (CHOICE, "City"),
+            (CHOICE, "Zip"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::choice::ns::CHOICE, "Street"),
-                        (crate::choice::ns::CHOICE, "City"),
-                        (crate::choice::ns::CHOICE, "Zip"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.street,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.city,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.city, child, Ws::Preserve)
                 }
                 2usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        2usize,
-                        &mut out.zip,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 2usize, &mut out.zip, child, Ws::Preserve)
                 }
                 _ => r.skip_unknown(child),
             },
@@ -80,12 +67,12 @@ impl XmlWrite for crate::choice::choice::PaymentType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::choice::ns::CHOICE, "Id", &self.id);
-        w.scalar_opt(crate::choice::ns::CHOICE, "Card", &self.card);
-        w.scalar_opt(crate::choice::ns::CHOICE, "BankName", &self.bank_name);
-        w.scalar_opt(crate::choice::ns::CHOICE, "BankAccount", &self.bank_account);
-        w.scalar_opt(crate::choice::ns::CHOICE, "Note", &self.note);
-        w.scalar_opt(crate::choice::ns::CHOICE, "NoteAuthor", &self.note_author);
+        w.scalar_opt(CHOICE, "Id", &self.id);
+        w.scalar_opt(CHOICE, "Card", &self.card);
+        w.scalar_opt(CHOICE, "BankName", &self.bank_name);
+        w.scalar_opt(CHOICE, "BankAccount", &self.bank_account);
+        w.scalar_opt(CHOICE, "Note", &self.note);
+        w.scalar_opt(CHOICE, "NoteAuthor", &self.note_author);
         w.finish(ns, name)
     }
 }
@@ -96,37 +83,23 @@ impl XmlRead for crate::choice::choice::PaymentType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (CHOICE, "Id"),
+            (CHOICE, "Card"),
+            (CHOICE, "BankName"),
+            (CHOICE, "BankAccount"),
+            (CHOICE, "Note"),
+            (CHOICE, "NoteAuthor"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 6usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::choice::ns::CHOICE, "Id"),
-                        (crate::choice::ns::CHOICE, "Card"),
-                        (crate::choice::ns::CHOICE, "BankName"),
-                        (crate::choice::ns::CHOICE, "BankAccount"),
-                        (crate::choice::ns::CHOICE, "Note"),
-                        (crate::choice::ns::CHOICE, "NoteAuthor"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.id,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.id, child, Ws::Preserve)
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.card,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.card, child, Ws::Preserve)
                 }
                 2usize => {
                     r.scalar_once(
@@ -134,7 +107,7 @@ impl XmlRead for crate::choice::choice::PaymentType {
                         2usize,
                         &mut out.bank_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -143,17 +116,11 @@ impl XmlRead for crate::choice::choice::PaymentType {
                         3usize,
                         &mut out.bank_account,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.note,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.note, child, Ws::Preserve)
                 }
                 5usize => {
                     r.scalar_once(
@@ -161,7 +128,7 @@ impl XmlRead for crate::choice::choice::PaymentType {
                         5usize,
                         &mut out.note_author,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -179,9 +146,9 @@ impl XmlWrite for crate::choice::choice::SummaryType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_list(crate::choice::ns::CHOICE, "State", &self.state);
-        w.scalar_list(crate::choice::ns::CHOICE, "Account", &self.account);
-        w.scalar_list(crate::choice::ns::CHOICE, "Count", &self.count);
+        w.scalar_list(CHOICE, "State", &self.state);
+        w.scalar_list(CHOICE, "Account", &self.account);
+        w.scalar_list(CHOICE, "Count", &self.count);
         w.text(&self.text)?;
         w.finish(ns, name)
     }
@@ -193,38 +160,18 @@ impl XmlRead for crate::choice::choice::SummaryType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (CHOICE, "State"),
+            (CHOICE, "Account"),
+            (CHOICE, "Count"),
+        ];
+        let mut next = 0usize;
         r.read_children_mixed(
             &mut out.text,
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::choice::ns::CHOICE, "State"),
-                        (crate::choice::ns::CHOICE, "Account"),
-                        (crate::choice::ns::CHOICE, "Count"),
-                    ],
-                )
-            {
-                0usize => {
-                    r.scalar_item(
-                        &mut out.state,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
-                }
-                1usize => {
-                    r.scalar_item(
-                        &mut out.account,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
-                }
-                2usize => {
-                    r.scalar_item(
-                        &mut out.count,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
+                0usize => r.scalar_item(&mut out.state, child, Ws::Preserve),
+                1usize => r.scalar_item(&mut out.account, child, Ws::Preserve),
+                2usize => r.scalar_item(&mut out.count, child, Ws::Collapse),
                 _ => r.skip_unknown(child),
             },
         )?;

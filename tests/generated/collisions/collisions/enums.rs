@@ -167,15 +167,15 @@ impl Type {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("6Pack", 3u16),
-            ("Ad type", 4u16),
-            ("FooBar", 7u16),
             ("Self", 1u16),
-            ("Unknown", 8u16),
-            ("foo-bar", 5u16),
-            ("fooBar", 6u16),
             ("self", 2u16),
             ("type", 0u16),
+            ("6Pack", 3u16),
+            ("FooBar", 7u16),
+            ("fooBar", 6u16),
+            ("Ad type", 4u16),
+            ("Unknown", 8u16),
+            ("foo-bar", 5u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Type,

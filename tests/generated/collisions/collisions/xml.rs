@@ -5,6 +5,7 @@ use ::paypal_soap_runtime::xml::{
     DecodeError, EncodeError, StartTag, Ws, XmlRead, XmlReader, XmlScalar, XmlWrite,
     XmlWriter,
 };
+use crate::collisions::ns::COLLISIONS;
 impl XmlWrite for crate::collisions::collisions::ErrorType {
     fn write_element(
         &self,
@@ -14,11 +15,7 @@ impl XmlWrite for crate::collisions::collisions::ErrorType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(
-            crate::collisions::ns::COLLISIONS,
-            "ShortMessage",
-            &self.short_message,
-        );
+        w.scalar_opt(COLLISIONS, "ShortMessage", &self.short_message);
         w.finish(ns, name)
     }
 }
@@ -29,18 +26,18 @@ impl XmlRead for crate::collisions::collisions::ErrorType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(COLLISIONS, "ShortMessage")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::collisions::ns::COLLISIONS, "ShortMessage")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.short_message,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -58,7 +55,7 @@ impl XmlWrite for crate::collisions::collisions::FooBar {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::collisions::ns::COLLISIONS, "Value", &self.value);
+        w.scalar_opt(COLLISIONS, "Value", &self.value);
         w.finish(ns, name)
     }
 }
@@ -69,19 +66,13 @@ impl XmlRead for crate::collisions::collisions::FooBar {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(COLLISIONS, "Value")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::collisions::ns::COLLISIONS, "Value")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.value,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.value, child, Ws::Collapse)
                 }
                 _ => r.skip_unknown(child),
             },
@@ -98,7 +89,7 @@ impl XmlWrite for crate::collisions::collisions::OptionType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::collisions::ns::COLLISIONS, "Some", &self.some);
+        w.scalar_opt(COLLISIONS, "Some", &self.some);
         w.finish(ns, name)
     }
 }
@@ -109,19 +100,13 @@ impl XmlRead for crate::collisions::collisions::OptionType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(COLLISIONS, "Some")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::collisions::ns::COLLISIONS, "Some")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.some,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.some, child, Ws::Preserve)
                 }
                 _ => r.skip_unknown(child),
             },
@@ -160,7 +145,7 @@ impl XmlWrite for crate::collisions::collisions::ResultType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::collisions::ns::COLLISIONS, "Ok", &self.ok);
+        w.scalar_opt(COLLISIONS, "Ok", &self.ok);
         w.finish(ns, name)
     }
 }
@@ -171,19 +156,13 @@ impl XmlRead for crate::collisions::collisions::ResultType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(COLLISIONS, "Ok")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::collisions::ns::COLLISIONS, "Ok")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.ok,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.ok, child, Ws::Collapse)
                 }
                 _ => r.skip_unknown(child),
             },
@@ -201,18 +180,18 @@ impl XmlWrite for crate::collisions::collisions::StringType {
         w.start(ns, name)?;
         w.attr_opt("async", &self.async_);
         w.end_start()?;
-        w.scalar_opt(crate::collisions::ns::COLLISIONS, "type", &self.type_);
-        w.scalar_opt(crate::collisions::ns::COLLISIONS, "Self", &self.self_);
-        w.scalar_opt(crate::collisions::ns::COLLISIONS, "self", &self.self_2);
-        w.scalar_opt(crate::collisions::ns::COLLISIONS, "String", &self.string);
-        w.complex_opt(crate::collisions::ns::COLLISIONS, "Result", &self.result);
-        w.complex_opt(crate::collisions::ns::COLLISIONS, "Option", &self.option);
-        w.scalar_opt(crate::collisions::ns::COLLISIONS, "123abc", &self._123abc);
-        w.scalar_opt(crate::collisions::ns::COLLISIONS, "foo-bar", &self.foo_bar);
-        w.scalar_opt(crate::collisions::ns::COLLISIONS, "fooBar", &self.foo_bar2);
-        w.scalar_opt(crate::collisions::ns::COLLISIONS, "FooBar", &self.foo_bar3);
-        w.scalar_opt(crate::collisions::ns::COLLISIONS, "gen", &self.gen_);
-        w.scalar_opt(crate::collisions::ns::COLLISIONS, "Recurring", &self.recurring);
+        w.scalar_opt(COLLISIONS, "type", &self.type_);
+        w.scalar_opt(COLLISIONS, "Self", &self.self_);
+        w.scalar_opt(COLLISIONS, "self", &self.self_2);
+        w.scalar_opt(COLLISIONS, "String", &self.string);
+        w.complex_opt(COLLISIONS, "Result", &self.result);
+        w.complex_opt(COLLISIONS, "Option", &self.option);
+        w.scalar_opt(COLLISIONS, "123abc", &self._123abc);
+        w.scalar_opt(COLLISIONS, "foo-bar", &self.foo_bar);
+        w.scalar_opt(COLLISIONS, "fooBar", &self.foo_bar2);
+        w.scalar_opt(COLLISIONS, "FooBar", &self.foo_bar3);
+        w.scalar_opt(COLLISIONS, "gen", &self.gen_);
+        w.scalar_opt(COLLISIONS, "Recurring", &self.recurring);
         w.finish(ns, name)
     }
 }
@@ -225,49 +204,34 @@ impl XmlRead for crate::collisions::collisions::StringType {
         for a in start.attrs() {
             match (a.local(), a.ns()) {
                 ("async", ns) if ns == "" => {
-                    out.async_ = r
-                        .attr_scalar(start, a, ::paypal_soap_runtime::xml::Ws::Preserve)?;
+                    out.async_ = r.attr_scalar(start, a, Ws::Preserve)?;
                 }
                 _ => r.unknown_attribute(start, a),
             }
         }
+        const NAMES: &[(&str, &str)] = &[
+            (COLLISIONS, "type"),
+            (COLLISIONS, "Self"),
+            (COLLISIONS, "self"),
+            (COLLISIONS, "String"),
+            (COLLISIONS, "Result"),
+            (COLLISIONS, "Option"),
+            (COLLISIONS, "123abc"),
+            (COLLISIONS, "foo-bar"),
+            (COLLISIONS, "fooBar"),
+            (COLLISIONS, "FooBar"),
+            (COLLISIONS, "gen"),
+            (COLLISIONS, "Recurring"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 12usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::collisions::ns::COLLISIONS, "type"),
-                        (crate::collisions::ns::COLLISIONS, "Self"),
-                        (crate::collisions::ns::COLLISIONS, "self"),
-                        (crate::collisions::ns::COLLISIONS, "String"),
-                        (crate::collisions::ns::COLLISIONS, "Result"),
-                        (crate::collisions::ns::COLLISIONS, "Option"),
-                        (crate::collisions::ns::COLLISIONS, "123abc"),
-                        (crate::collisions::ns::COLLISIONS, "foo-bar"),
-                        (crate::collisions::ns::COLLISIONS, "fooBar"),
-                        (crate::collisions::ns::COLLISIONS, "FooBar"),
-                        (crate::collisions::ns::COLLISIONS, "gen"),
-                        (crate::collisions::ns::COLLISIONS, "Recurring"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.type_,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.type_, child, Ws::Preserve)
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.self_,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.self_, child, Ws::Preserve)
                 }
                 2usize => {
                     r.scalar_once(
@@ -275,7 +239,7 @@ impl XmlRead for crate::collisions::collisions::StringType {
                         2usize,
                         &mut out.self_2,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
@@ -284,7 +248,7 @@ impl XmlRead for crate::collisions::collisions::StringType {
                         3usize,
                         &mut out.string,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 4usize => r.complex_once(&mut seen, 4usize, &mut out.result, child),
@@ -295,7 +259,7 @@ impl XmlRead for crate::collisions::collisions::StringType {
                         6usize,
                         &mut out._123abc,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 7usize => {
@@ -304,7 +268,7 @@ impl XmlRead for crate::collisions::collisions::StringType {
                         7usize,
                         &mut out.foo_bar,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 8usize => {
@@ -313,7 +277,7 @@ impl XmlRead for crate::collisions::collisions::StringType {
                         8usize,
                         &mut out.foo_bar2,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 9usize => {
@@ -322,17 +286,11 @@ impl XmlRead for crate::collisions::collisions::StringType {
                         9usize,
                         &mut out.foo_bar3,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 10usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        10usize,
-                        &mut out.gen_,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 10usize, &mut out.gen_, child, Ws::Preserve)
                 }
                 11usize => {
                     r.scalar_once(
@@ -340,7 +298,7 @@ impl XmlRead for crate::collisions::collisions::StringType {
                         11usize,
                         &mut out.recurring,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -358,7 +316,7 @@ impl XmlWrite for crate::collisions::collisions::FooBarType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::collisions::ns::COLLISIONS, "Value", &self.value);
+        w.scalar_opt(COLLISIONS, "Value", &self.value);
         w.finish(ns, name)
     }
 }
@@ -369,19 +327,13 @@ impl XmlRead for crate::collisions::collisions::FooBarType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(COLLISIONS, "Value")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::collisions::ns::COLLISIONS, "Value")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.value,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.value, child, Ws::Collapse)
                 }
                 _ => r.skip_unknown(child),
             },
@@ -398,7 +350,7 @@ impl XmlWrite for crate::collisions::collisions::FooBarType2 {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::collisions::ns::COLLISIONS, "Value", &self.value);
+        w.scalar_opt(COLLISIONS, "Value", &self.value);
         w.finish(ns, name)
     }
 }
@@ -409,19 +361,13 @@ impl XmlRead for crate::collisions::collisions::FooBarType2 {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(COLLISIONS, "Value")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::collisions::ns::COLLISIONS, "Value")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.value,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.value, child, Ws::Preserve)
                 }
                 _ => r.skip_unknown(child),
             },

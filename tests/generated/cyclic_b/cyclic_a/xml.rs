@@ -5,6 +5,7 @@ use ::paypal_soap_runtime::xml::{
     DecodeError, EncodeError, StartTag, Ws, XmlRead, XmlReader, XmlScalar, XmlWrite,
     XmlWriter,
 };
+use crate::cyclic_b::ns::{CYCLIC_A, CYCLIC_B};
 impl XmlScalar for crate::cyclic_b::cyclic_a::CurrencyCodeType {
     const EMPTY_IS_ABSENT: bool = true;
     fn to_xml_text(&self) -> ::std::borrow::Cow<'_, str> {
@@ -25,7 +26,7 @@ impl XmlWrite for crate::cyclic_b::cyclic_a::PaymentType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(crate::cyclic_b::ns::CYCLIC_A, "Total", &self.total);
+        w.complex_opt(CYCLIC_A, "Total", &self.total);
         w.finish(ns, name)
     }
 }
@@ -36,11 +37,11 @@ impl XmlRead for crate::cyclic_b::cyclic_a::PaymentType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(CYCLIC_A, "Total")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::cyclic_b::ns::CYCLIC_A, "Total")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => r.complex_once(&mut seen, 0usize, &mut out.total, child),
                 _ => r.skip_unknown(child),
             },

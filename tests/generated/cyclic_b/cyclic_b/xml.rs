@@ -5,6 +5,7 @@ use ::paypal_soap_runtime::xml::{
     DecodeError, EncodeError, StartTag, Ws, XmlRead, XmlReader, XmlScalar, XmlWrite,
     XmlWriter,
 };
+use crate::cyclic_b::ns::{CYCLIC_A, CYCLIC_B};
 impl XmlWrite for crate::cyclic_b::cyclic_b::AmountType {
     fn write_element(
         &self,
@@ -30,13 +31,12 @@ impl XmlRead for crate::cyclic_b::cyclic_b::AmountType {
         for a in start.attrs() {
             match (a.local(), a.ns()) {
                 ("currencyID", ns) if ns == "" => {
-                    out.currency_id = r
-                        .attr_scalar(start, a, ::paypal_soap_runtime::xml::Ws::Collapse)?;
+                    out.currency_id = r.attr_scalar(start, a, Ws::Collapse)?;
                 }
                 _ => r.unknown_attribute(start, a),
             }
         }
-        out.value = r.read_content(start, ::paypal_soap_runtime::xml::Ws::Collapse)?;
+        out.value = r.read_content(start, Ws::Collapse)?;
         ::std::result::Result::Ok(out)
     }
 }

@@ -5,6 +5,7 @@ use ::paypal_soap_runtime::xml::{
     DecodeError, EncodeError, StartTag, Ws, XmlRead, XmlReader, XmlScalar, XmlWrite,
     XmlWriter,
 };
+use crate::default_ns::ns::DEFAULT_NS;
 impl XmlWrite for crate::default_ns::default_ns::AddressType {
     fn write_element(
         &self,
@@ -14,9 +15,9 @@ impl XmlWrite for crate::default_ns::default_ns::AddressType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::default_ns::ns::DEFAULT_NS, "Name", &self.name);
-        w.scalar_opt(crate::default_ns::ns::DEFAULT_NS, "State", &self.state);
-        w.scalar_opt(crate::default_ns::ns::DEFAULT_NS, "Phone", &self.phone);
+        w.scalar_opt(DEFAULT_NS, "Name", &self.name);
+        w.scalar_opt(DEFAULT_NS, "State", &self.state);
+        w.scalar_opt(DEFAULT_NS, "Phone", &self.phone);
         w.finish(ns, name)
     }
 }
@@ -27,43 +28,23 @@ impl XmlRead for crate::default_ns::default_ns::AddressType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (DEFAULT_NS, "Name"),
+            (DEFAULT_NS, "State"),
+            (DEFAULT_NS, "Phone"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::default_ns::ns::DEFAULT_NS, "Name"),
-                        (crate::default_ns::ns::DEFAULT_NS, "State"),
-                        (crate::default_ns::ns::DEFAULT_NS, "Phone"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.name,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.name, child, Ws::Preserve)
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.state,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.state, child, Ws::Collapse)
                 }
                 2usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        2usize,
-                        &mut out.phone,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 2usize, &mut out.phone, child, Ws::Preserve)
                 }
                 _ => r.skip_unknown(child),
             },

@@ -5,6 +5,7 @@ use ::paypal_soap_runtime::xml::{
     DecodeError, EncodeError, StartTag, Ws, XmlRead, XmlReader, XmlScalar, XmlWrite,
     XmlWriter,
 };
+use crate::extension::ns::EXTENSION;
 impl XmlWrite for crate::extension::extension::AbstractResponseType {
     fn write_element(
         &self,
@@ -15,8 +16,8 @@ impl XmlWrite for crate::extension::extension::AbstractResponseType {
         w.start(ns, name)?;
         w.attr_opt("version", &self.version);
         w.end_start()?;
-        w.scalar_opt(crate::extension::ns::EXTENSION, "Ack", &self.ack);
-        w.scalar_list(crate::extension::ns::EXTENSION, "Errors", &self.errors);
+        w.scalar_opt(EXTENSION, "Ack", &self.ack);
+        w.scalar_list(EXTENSION, "Errors", &self.errors);
         w.any_list(&self.any);
         w.finish(ns, name)
     }
@@ -30,38 +31,20 @@ impl XmlRead for crate::extension::extension::AbstractResponseType {
         for a in start.attrs() {
             match (a.local(), a.ns()) {
                 ("version", ns) if ns == "" => {
-                    out.version = r
-                        .attr_scalar(start, a, ::paypal_soap_runtime::xml::Ws::Preserve)?;
+                    out.version = r.attr_scalar(start, a, Ws::Preserve)?;
                 }
                 _ => r.unknown_attribute(start, a),
             }
         }
+        const NAMES: &[(&str, &str)] = &[(EXTENSION, "Ack"), (EXTENSION, "Errors")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::extension::ns::EXTENSION, "Ack"),
-                        (crate::extension::ns::EXTENSION, "Errors"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.ack, child, Ws::Preserve)
                 }
-                1usize => {
-                    r.scalar_item(
-                        &mut out.errors,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
-                }
+                1usize => r.scalar_item(&mut out.errors, child, Ws::Preserve),
                 _ => {
                     if child.ns().is_empty() {
                         r.any_item(&mut out.any, child)
@@ -84,7 +67,7 @@ impl XmlWrite for crate::extension::extension::AckOnlyResponseType {
         w.start(ns, name)?;
         w.attr_opt("version", &self.version);
         w.end_start()?;
-        w.scalar_opt(crate::extension::ns::EXTENSION, "Ack", &self.ack);
+        w.scalar_opt(EXTENSION, "Ack", &self.ack);
         w.finish(ns, name)
     }
 }
@@ -97,25 +80,18 @@ impl XmlRead for crate::extension::extension::AckOnlyResponseType {
         for a in start.attrs() {
             match (a.local(), a.ns()) {
                 ("version", ns) if ns == "" => {
-                    out.version = r
-                        .attr_scalar(start, a, ::paypal_soap_runtime::xml::Ws::Preserve)?;
+                    out.version = r.attr_scalar(start, a, Ws::Preserve)?;
                 }
                 _ => r.unknown_attribute(start, a),
             }
         }
+        const NAMES: &[(&str, &str)] = &[(EXTENSION, "Ack")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::extension::ns::EXTENSION, "Ack")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.ack, child, Ws::Preserve)
                 }
                 _ => r.skip_unknown(child),
             },
@@ -132,7 +108,7 @@ impl XmlWrite for crate::extension::extension::AnyTypeRestrictionType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::extension::ns::EXTENSION, "Only", &self.only);
+        w.scalar_opt(EXTENSION, "Only", &self.only);
         w.finish(ns, name)
     }
 }
@@ -143,19 +119,13 @@ impl XmlRead for crate::extension::extension::AnyTypeRestrictionType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(EXTENSION, "Only")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::extension::ns::EXTENSION, "Only")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.only,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.only, child, Ws::Preserve)
                 }
                 _ => r.skip_unknown(child),
             },
@@ -174,11 +144,11 @@ impl XmlWrite for crate::extension::extension::GetBalanceDetailedResponseType {
         w.attr_opt("currency", &self.currency);
         w.attr_opt("version", &self.version);
         w.end_start()?;
-        w.scalar_opt(crate::extension::ns::EXTENSION, "Ack", &self.ack);
-        w.scalar_list(crate::extension::ns::EXTENSION, "Errors", &self.errors);
+        w.scalar_opt(EXTENSION, "Ack", &self.ack);
+        w.scalar_list(EXTENSION, "Errors", &self.errors);
         w.any_list(&self.any);
-        w.scalar_opt(crate::extension::ns::EXTENSION, "Balance", &self.balance);
-        w.scalar_list(crate::extension::ns::EXTENSION, "Holdings", &self.holdings);
+        w.scalar_opt(EXTENSION, "Balance", &self.balance);
+        w.scalar_list(EXTENSION, "Holdings", &self.holdings);
         w.finish(ns, name)
     }
 }
@@ -191,60 +161,38 @@ impl XmlRead for crate::extension::extension::GetBalanceDetailedResponseType {
         for a in start.attrs() {
             match (a.local(), a.ns()) {
                 ("currency", ns) if ns == "" => {
-                    out.currency = r
-                        .attr_scalar(start, a, ::paypal_soap_runtime::xml::Ws::Preserve)?;
+                    out.currency = r.attr_scalar(start, a, Ws::Preserve)?;
                 }
                 ("version", ns) if ns == "" => {
-                    out.version = r
-                        .attr_scalar(start, a, ::paypal_soap_runtime::xml::Ws::Preserve)?;
+                    out.version = r.attr_scalar(start, a, Ws::Preserve)?;
                 }
                 _ => r.unknown_attribute(start, a),
             }
         }
+        const NAMES: &[(&str, &str)] = &[
+            (EXTENSION, "Ack"),
+            (EXTENSION, "Errors"),
+            (EXTENSION, "Balance"),
+            (EXTENSION, "Holdings"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::extension::ns::EXTENSION, "Ack"),
-                        (crate::extension::ns::EXTENSION, "Errors"),
-                        (crate::extension::ns::EXTENSION, "Balance"),
-                        (crate::extension::ns::EXTENSION, "Holdings"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.ack, child, Ws::Preserve)
                 }
-                1usize => {
-                    r.scalar_item(
-                        &mut out.errors,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
-                }
+                1usize => r.scalar_item(&mut out.errors, child, Ws::Preserve),
                 2usize => {
                     r.scalar_once(
                         &mut seen,
                         1usize,
                         &mut out.balance,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
-                3usize => {
-                    r.scalar_item(
-                        &mut out.holdings,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
-                }
+                3usize => r.scalar_item(&mut out.holdings, child, Ws::Collapse),
                 _ => {
                     if child.ns().is_empty() {
                         r.any_item(&mut out.any, child)
@@ -268,10 +216,10 @@ impl XmlWrite for crate::extension::extension::GetBalanceResponseType {
         w.attr_opt("version", &self.version);
         w.attr_opt("currency", &self.currency);
         w.end_start()?;
-        w.scalar_opt(crate::extension::ns::EXTENSION, "Ack", &self.ack);
-        w.scalar_list(crate::extension::ns::EXTENSION, "Errors", &self.errors);
+        w.scalar_opt(EXTENSION, "Ack", &self.ack);
+        w.scalar_list(EXTENSION, "Errors", &self.errors);
         w.any_list(&self.any);
-        w.scalar_opt(crate::extension::ns::EXTENSION, "Balance", &self.balance);
+        w.scalar_opt(EXTENSION, "Balance", &self.balance);
         w.finish(ns, name)
     }
 }
@@ -284,50 +232,34 @@ impl XmlRead for crate::extension::extension::GetBalanceResponseType {
         for a in start.attrs() {
             match (a.local(), a.ns()) {
                 ("version", ns) if ns == "" => {
-                    out.version = r
-                        .attr_scalar(start, a, ::paypal_soap_runtime::xml::Ws::Preserve)?;
+                    out.version = r.attr_scalar(start, a, Ws::Preserve)?;
                 }
                 ("currency", ns) if ns == "" => {
-                    out.currency = r
-                        .attr_scalar(start, a, ::paypal_soap_runtime::xml::Ws::Preserve)?;
+                    out.currency = r.attr_scalar(start, a, Ws::Preserve)?;
                 }
                 _ => r.unknown_attribute(start, a),
             }
         }
+        const NAMES: &[(&str, &str)] = &[
+            (EXTENSION, "Ack"),
+            (EXTENSION, "Errors"),
+            (EXTENSION, "Balance"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::extension::ns::EXTENSION, "Ack"),
-                        (crate::extension::ns::EXTENSION, "Errors"),
-                        (crate::extension::ns::EXTENSION, "Balance"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.ack, child, Ws::Preserve)
                 }
-                1usize => {
-                    r.scalar_item(
-                        &mut out.errors,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
-                }
+                1usize => r.scalar_item(&mut out.errors, child, Ws::Preserve),
                 2usize => {
                     r.scalar_once(
                         &mut seen,
                         1usize,
                         &mut out.balance,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => {
@@ -352,8 +284,8 @@ impl XmlWrite for crate::extension::extension::PingResponseType {
         w.start(ns, name)?;
         w.attr_opt("version", &self.version);
         w.end_start()?;
-        w.scalar_opt(crate::extension::ns::EXTENSION, "Ack", &self.ack);
-        w.scalar_list(crate::extension::ns::EXTENSION, "Errors", &self.errors);
+        w.scalar_opt(EXTENSION, "Ack", &self.ack);
+        w.scalar_list(EXTENSION, "Errors", &self.errors);
         w.any_list(&self.any);
         w.finish(ns, name)
     }
@@ -367,38 +299,20 @@ impl XmlRead for crate::extension::extension::PingResponseType {
         for a in start.attrs() {
             match (a.local(), a.ns()) {
                 ("version", ns) if ns == "" => {
-                    out.version = r
-                        .attr_scalar(start, a, ::paypal_soap_runtime::xml::Ws::Preserve)?;
+                    out.version = r.attr_scalar(start, a, Ws::Preserve)?;
                 }
                 _ => r.unknown_attribute(start, a),
             }
         }
+        const NAMES: &[(&str, &str)] = &[(EXTENSION, "Ack"), (EXTENSION, "Errors")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::extension::ns::EXTENSION, "Ack"),
-                        (crate::extension::ns::EXTENSION, "Errors"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.ack, child, Ws::Preserve)
                 }
-                1usize => {
-                    r.scalar_item(
-                        &mut out.errors,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
-                }
+                1usize => r.scalar_item(&mut out.errors, child, Ws::Preserve),
                 _ => {
                     if child.ns().is_empty() {
                         r.any_item(&mut out.any, child)

@@ -35,9 +35,9 @@ impl AckCodeType {
     /// Matching is exact: PayPal's enumerations are case-sensitive (`none` and `None` differ).
     pub fn from_wire(value: &str) -> Self {
         const BY_TEXT: &[(&str, u16)] = &[
-            ("CustomCode", 2u16),
             ("Failure", 1u16),
             ("Success", 0u16),
+            ("CustomCode", 2u16),
         ];
         match ::paypal_soap_runtime::scalar::enumeration::variant_of(value, BY_TEXT) {
             ::std::option::Option::Some(0u16) => Self::Success,

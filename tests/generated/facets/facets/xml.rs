@@ -5,6 +5,7 @@ use ::paypal_soap_runtime::xml::{
     DecodeError, EncodeError, StartTag, Ws, XmlRead, XmlReader, XmlScalar, XmlWrite,
     XmlWriter,
 };
+use crate::facets::ns::FACETS;
 impl XmlScalar for crate::facets::facets::AckCodeType {
     const EMPTY_IS_ABSENT: bool = true;
     fn to_xml_text(&self) -> ::std::borrow::Cow<'_, str> {
@@ -25,13 +26,13 @@ impl XmlWrite for crate::facets::facets::LimitsType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::facets::ns::FACETS, "Id", &self.id);
-        w.scalar_opt(crate::facets::ns::FACETS, "Name", &self.name);
-        w.scalar_opt(crate::facets::ns::FACETS, "ShortName", &self.short_name);
-        w.scalar_opt(crate::facets::ns::FACETS, "Code", &self.code);
-        w.scalar_opt(crate::facets::ns::FACETS, "Level", &self.level);
-        w.scalar_opt(crate::facets::ns::FACETS, "Ratio", &self.ratio);
-        w.scalar_opt(crate::facets::ns::FACETS, "Ack", &self.ack);
+        w.scalar_opt(FACETS, "Id", &self.id);
+        w.scalar_opt(FACETS, "Name", &self.name);
+        w.scalar_opt(FACETS, "ShortName", &self.short_name);
+        w.scalar_opt(FACETS, "Code", &self.code);
+        w.scalar_opt(FACETS, "Level", &self.level);
+        w.scalar_opt(FACETS, "Ratio", &self.ratio);
+        w.scalar_opt(FACETS, "Ack", &self.ack);
         w.finish(ns, name)
     }
 }
@@ -42,38 +43,24 @@ impl XmlRead for crate::facets::facets::LimitsType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (FACETS, "Id"),
+            (FACETS, "Name"),
+            (FACETS, "ShortName"),
+            (FACETS, "Code"),
+            (FACETS, "Level"),
+            (FACETS, "Ratio"),
+            (FACETS, "Ack"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 7usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::facets::ns::FACETS, "Id"),
-                        (crate::facets::ns::FACETS, "Name"),
-                        (crate::facets::ns::FACETS, "ShortName"),
-                        (crate::facets::ns::FACETS, "Code"),
-                        (crate::facets::ns::FACETS, "Level"),
-                        (crate::facets::ns::FACETS, "Ratio"),
-                        (crate::facets::ns::FACETS, "Ack"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.id,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.id, child, Ws::Preserve)
                 }
                 1usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        1usize,
-                        &mut out.name,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 1usize, &mut out.name, child, Ws::Preserve)
                 }
                 2usize => {
                     r.scalar_once(
@@ -81,44 +68,20 @@ impl XmlRead for crate::facets::facets::LimitsType {
                         2usize,
                         &mut out.short_name,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 3usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        3usize,
-                        &mut out.code,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 3usize, &mut out.code, child, Ws::Collapse)
                 }
                 4usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.level,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.level, child, Ws::Collapse)
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        5usize,
-                        &mut out.ratio,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 5usize, &mut out.ratio, child, Ws::Collapse)
                 }
                 6usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        6usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 6usize, &mut out.ack, child, Ws::Collapse)
                 }
                 _ => r.skip_unknown(child),
             },

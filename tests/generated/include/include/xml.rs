@@ -5,6 +5,7 @@ use ::paypal_soap_runtime::xml::{
     DecodeError, EncodeError, StartTag, Ws, XmlRead, XmlReader, XmlScalar, XmlWrite,
     XmlWriter,
 };
+use crate::include::ns::INCLUDE;
 impl XmlWrite for crate::include::include::OrderType {
     fn write_element(
         &self,
@@ -14,7 +15,7 @@ impl XmlWrite for crate::include::include::OrderType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_list(crate::include::ns::INCLUDE, "Part", &self.part);
+        w.complex_list(INCLUDE, "Part", &self.part);
         w.finish(ns, name)
     }
 }
@@ -25,9 +26,10 @@ impl XmlRead for crate::include::include::OrderType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(INCLUDE, "Part")];
+        let mut next = 0usize;
         r.read_children(
-            &mut |r, child| match child.find_in(&[(crate::include::ns::INCLUDE, "Part")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => r.complex_item(&mut out.part, child),
                 _ => r.skip_unknown(child),
             },
@@ -44,7 +46,7 @@ impl XmlWrite for crate::include::include::PartType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::include::ns::INCLUDE, "Sku", &self.sku);
+        w.scalar_opt(INCLUDE, "Sku", &self.sku);
         w.finish(ns, name)
     }
 }
@@ -55,18 +57,13 @@ impl XmlRead for crate::include::include::PartType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(INCLUDE, "Sku")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child.find_in(&[(crate::include::ns::INCLUDE, "Sku")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.sku,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.sku, child, Ws::Preserve)
                 }
                 _ => r.skip_unknown(child),
             },

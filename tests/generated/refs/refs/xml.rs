@@ -5,6 +5,7 @@ use ::paypal_soap_runtime::xml::{
     DecodeError, EncodeError, StartTag, Ws, XmlRead, XmlReader, XmlScalar, XmlWrite,
     XmlWriter,
 };
+use crate::refs::ns::{REFS, REFS_OTHER};
 impl XmlWrite for crate::refs::refs::OrderType {
     fn write_element(
         &self,
@@ -14,11 +15,11 @@ impl XmlWrite for crate::refs::refs::OrderType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::refs::ns::REFS, "Id", &self.id);
-        w.complex_opt(crate::refs::ns::REFS_OTHER, "Amount", &self.amount);
-        w.complex_opt(crate::refs::ns::REFS_OTHER, "Discount", &self.discount);
-        w.complex_list(crate::refs::ns::REFS_OTHER, "Item", &self.item);
-        w.scalar_opt(crate::refs::ns::REFS, "Note", &self.note);
+        w.scalar_opt(REFS, "Id", &self.id);
+        w.complex_opt(REFS_OTHER, "Amount", &self.amount);
+        w.complex_opt(REFS_OTHER, "Discount", &self.discount);
+        w.complex_list(REFS_OTHER, "Item", &self.item);
+        w.scalar_opt(REFS, "Note", &self.note);
         w.scalar_opt("", "Plain", &self.plain);
         w.finish(ns, name)
     }
@@ -30,49 +31,29 @@ impl XmlRead for crate::refs::refs::OrderType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (REFS, "Id"),
+            (REFS_OTHER, "Amount"),
+            (REFS_OTHER, "Discount"),
+            (REFS_OTHER, "Item"),
+            (REFS, "Note"),
+            ("", "Plain"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 5usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::refs::ns::REFS, "Id"),
-                        (crate::refs::ns::REFS_OTHER, "Amount"),
-                        (crate::refs::ns::REFS_OTHER, "Discount"),
-                        (crate::refs::ns::REFS_OTHER, "Item"),
-                        (crate::refs::ns::REFS, "Note"),
-                        ("", "Plain"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.id,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.id, child, Ws::Preserve)
                 }
                 1usize => r.complex_once(&mut seen, 1usize, &mut out.amount, child),
                 2usize => r.complex_once(&mut seen, 2usize, &mut out.discount, child),
                 3usize => r.complex_item(&mut out.item, child),
                 4usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        3usize,
-                        &mut out.note,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 3usize, &mut out.note, child, Ws::Preserve)
                 }
                 5usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        4usize,
-                        &mut out.plain,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 4usize, &mut out.plain, child, Ws::Preserve)
                 }
                 _ => r.skip_unknown(child),
             },

@@ -5,6 +5,7 @@ use ::paypal_soap_runtime::xml::{
     DecodeError, EncodeError, StartTag, Ws, XmlRead, XmlReader, XmlScalar, XmlWrite,
     XmlWriter,
 };
+use crate::refs_other::ns::REFS_OTHER;
 impl XmlWrite for crate::refs_other::refs_other::MoneyType {
     fn write_element(
         &self,
@@ -26,17 +27,13 @@ impl XmlRead for crate::refs_other::refs_other::MoneyType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[("", "Value"), ("", "Currency")];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child.find_in(&[("", "Value"), ("", "Currency")]) {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.value,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.value, child, Ws::Collapse)
                 }
                 1usize => {
                     r.scalar_once(
@@ -44,7 +41,7 @@ impl XmlRead for crate::refs_other::refs_other::MoneyType {
                         1usize,
                         &mut out.currency,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -63,7 +60,7 @@ impl XmlWrite for crate::refs_other::refs_other::Item {
         w.start(ns, name)?;
         w.end_start()?;
         w.scalar_opt("", "Sku", &self.sku);
-        w.scalar_opt(crate::refs_other::ns::REFS_OTHER, "Quantity", &self.quantity);
+        w.scalar_opt(REFS_OTHER, "Quantity", &self.quantity);
         w.finish(ns, name)
     }
 }
@@ -74,19 +71,13 @@ impl XmlRead for crate::refs_other::refs_other::Item {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[("", "Sku"), (REFS_OTHER, "Quantity")];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[("", "Sku"), (crate::refs_other::ns::REFS_OTHER, "Quantity")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.sku,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.sku, child, Ws::Preserve)
                 }
                 1usize => {
                     r.scalar_once(
@@ -94,7 +85,7 @@ impl XmlRead for crate::refs_other::refs_other::Item {
                         1usize,
                         &mut out.quantity,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
+                        Ws::Collapse,
                     )
                 }
                 _ => r.skip_unknown(child),

@@ -5,6 +5,7 @@ use ::paypal_soap_runtime::xml::{
     DecodeError, EncodeError, StartTag, Ws, XmlRead, XmlReader, XmlScalar, XmlWrite,
     XmlWriter,
 };
+use crate::simple_content::ns::SIMPLE_CONTENT;
 impl XmlWrite for crate::simple_content::simple_content::BasicAmountType {
     fn write_element(
         &self,
@@ -28,15 +29,12 @@ impl XmlRead for crate::simple_content::simple_content::BasicAmountType {
         for a in start.attrs() {
             match (a.local(), a.ns()) {
                 ("currencyID", ns) if ns == "" => {
-                    out.currency_id = r
-                        .attr_scalar(start, a, ::paypal_soap_runtime::xml::Ws::Collapse)?;
+                    out.currency_id = r.attr_scalar(start, a, Ws::Collapse)?;
                 }
                 _ => r.unknown_attribute(start, a),
             }
         }
-        out.value = r
-            .read_content(start, ::paypal_soap_runtime::xml::Ws::Preserve)?
-            .unwrap_or_default();
+        out.value = r.read_content(start, Ws::Preserve)?.unwrap_or_default();
         ::std::result::Result::Ok(out)
     }
 }
@@ -60,14 +58,10 @@ impl XmlWrite for crate::simple_content::simple_content::PriceType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(crate::simple_content::ns::SIMPLE_CONTENT, "Amount", &self.amount);
-        w.complex_opt(crate::simple_content::ns::SIMPLE_CONTENT, "Tax", &self.tax);
-        w.complex_opt(crate::simple_content::ns::SIMPLE_CONTENT, "Usd", &self.usd);
-        w.complex_opt(
-            crate::simple_content::ns::SIMPLE_CONTENT,
-            "Quantity",
-            &self.quantity,
-        );
+        w.complex_opt(SIMPLE_CONTENT, "Amount", &self.amount);
+        w.complex_opt(SIMPLE_CONTENT, "Tax", &self.tax);
+        w.complex_opt(SIMPLE_CONTENT, "Usd", &self.usd);
+        w.complex_opt(SIMPLE_CONTENT, "Quantity", &self.quantity);
         w.finish(ns, name)
     }
 }
@@ -78,18 +72,16 @@ impl XmlRead for crate::simple_content::simple_content::PriceType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (SIMPLE_CONTENT, "Amount"),
+            (SIMPLE_CONTENT, "Tax"),
+            (SIMPLE_CONTENT, "Usd"),
+            (SIMPLE_CONTENT, "Quantity"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 4usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::simple_content::ns::SIMPLE_CONTENT, "Amount"),
-                        (crate::simple_content::ns::SIMPLE_CONTENT, "Tax"),
-                        (crate::simple_content::ns::SIMPLE_CONTENT, "Usd"),
-                        (crate::simple_content::ns::SIMPLE_CONTENT, "Quantity"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => r.complex_once(&mut seen, 0usize, &mut out.amount, child),
                 1usize => r.complex_once(&mut seen, 1usize, &mut out.tax, child),
                 2usize => r.complex_once(&mut seen, 2usize, &mut out.usd, child),
@@ -125,13 +117,12 @@ impl XmlRead for crate::simple_content::simple_content::QuantityType {
         for a in start.attrs() {
             match (a.local(), a.ns()) {
                 ("unit", ns) if ns == "" => {
-                    out.unit = r
-                        .attr_scalar(start, a, ::paypal_soap_runtime::xml::Ws::Collapse)?;
+                    out.unit = r.attr_scalar(start, a, Ws::Collapse)?;
                 }
                 _ => r.unknown_attribute(start, a),
             }
         }
-        out.value = r.read_content(start, ::paypal_soap_runtime::xml::Ws::Collapse)?;
+        out.value = r.read_content(start, Ws::Collapse)?;
         ::std::result::Result::Ok(out)
     }
 }
@@ -159,19 +150,15 @@ impl XmlRead for crate::simple_content::simple_content::TaxedAmountType {
         for a in start.attrs() {
             match (a.local(), a.ns()) {
                 ("currencyID", ns) if ns == "" => {
-                    out.currency_id = r
-                        .attr_scalar(start, a, ::paypal_soap_runtime::xml::Ws::Collapse)?;
+                    out.currency_id = r.attr_scalar(start, a, Ws::Collapse)?;
                 }
                 ("taxIncluded", ns) if ns == "" => {
-                    out.tax_included = r
-                        .attr_scalar(start, a, ::paypal_soap_runtime::xml::Ws::Collapse)?;
+                    out.tax_included = r.attr_scalar(start, a, Ws::Collapse)?;
                 }
                 _ => r.unknown_attribute(start, a),
             }
         }
-        out.value = r
-            .read_content(start, ::paypal_soap_runtime::xml::Ws::Preserve)?
-            .unwrap_or_default();
+        out.value = r.read_content(start, Ws::Preserve)?.unwrap_or_default();
         ::std::result::Result::Ok(out)
     }
 }
@@ -198,15 +185,12 @@ impl XmlRead for crate::simple_content::simple_content::UsdAmountType {
         for a in start.attrs() {
             match (a.local(), a.ns()) {
                 ("currencyID", ns) if ns == "" => {
-                    out.currency_id = r
-                        .attr_scalar(start, a, ::paypal_soap_runtime::xml::Ws::Collapse)?;
+                    out.currency_id = r.attr_scalar(start, a, Ws::Collapse)?;
                 }
                 _ => r.unknown_attribute(start, a),
             }
         }
-        out.value = r
-            .read_content(start, ::paypal_soap_runtime::xml::Ws::Preserve)?
-            .unwrap_or_default();
+        out.value = r.read_content(start, Ws::Preserve)?.unwrap_or_default();
         ::std::result::Result::Ok(out)
     }
 }

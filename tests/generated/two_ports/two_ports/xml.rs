@@ -5,6 +5,7 @@ use ::paypal_soap_runtime::xml::{
     DecodeError, EncodeError, StartTag, Ws, XmlRead, XmlReader, XmlScalar, XmlWrite,
     XmlWriter,
 };
+use crate::two_ports::ns::{TWO_PORTS, TWO_PORTS_BASE};
 impl XmlWrite for crate::two_ports::two_ports::GetThingRequestType {
     fn write_element(
         &self,
@@ -14,8 +15,8 @@ impl XmlWrite for crate::two_ports::two_ports::GetThingRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::two_ports::ns::TWO_PORTS_BASE, "Version", &self.version);
-        w.scalar_opt(crate::two_ports::ns::TWO_PORTS, "ThingID", &self.thing_id);
+        w.scalar_opt(TWO_PORTS_BASE, "Version", &self.version);
+        w.scalar_opt(TWO_PORTS, "ThingID", &self.thing_id);
         w.finish(ns, name)
     }
 }
@@ -26,23 +27,21 @@ impl XmlRead for crate::two_ports::two_ports::GetThingRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (TWO_PORTS_BASE, "Version"),
+            (TWO_PORTS, "ThingID"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::two_ports::ns::TWO_PORTS_BASE, "Version"),
-                        (crate::two_ports::ns::TWO_PORTS, "ThingID"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -51,7 +50,7 @@ impl XmlRead for crate::two_ports::two_ports::GetThingRequestType {
                         1usize,
                         &mut out.thing_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -69,13 +68,9 @@ impl XmlWrite for crate::two_ports::two_ports::GetThingResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::two_ports::ns::TWO_PORTS_BASE, "Ack", &self.ack);
-        w.scalar_opt(
-            crate::two_ports::ns::TWO_PORTS_BASE,
-            "CorrelationID",
-            &self.correlation_id,
-        );
-        w.scalar_opt(crate::two_ports::ns::TWO_PORTS, "Token", &self.token);
+        w.scalar_opt(TWO_PORTS_BASE, "Ack", &self.ack);
+        w.scalar_opt(TWO_PORTS_BASE, "CorrelationID", &self.correlation_id);
+        w.scalar_opt(TWO_PORTS, "Token", &self.token);
         w.finish(ns, name)
     }
 }
@@ -86,25 +81,17 @@ impl XmlRead for crate::two_ports::two_ports::GetThingResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (TWO_PORTS_BASE, "Ack"),
+            (TWO_PORTS_BASE, "CorrelationID"),
+            (TWO_PORTS, "Token"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 3usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::two_ports::ns::TWO_PORTS_BASE, "Ack"),
-                        (crate::two_ports::ns::TWO_PORTS_BASE, "CorrelationID"),
-                        (crate::two_ports::ns::TWO_PORTS, "Token"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.ack, child, Ws::Collapse)
                 }
                 1usize => {
                     r.scalar_once(
@@ -112,17 +99,11 @@ impl XmlRead for crate::two_ports::two_ports::GetThingResponseType {
                         1usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 2usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        2usize,
-                        &mut out.token,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
-                    )
+                    r.scalar_once(&mut seen, 2usize, &mut out.token, child, Ws::Preserve)
                 }
                 _ => r.skip_unknown(child),
             },
@@ -139,11 +120,7 @@ impl XmlWrite for crate::two_ports::two_ports::GetThingReq {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.complex_opt(
-            crate::two_ports::ns::TWO_PORTS,
-            "GetThingRequest",
-            &self.get_thing_request,
-        );
+        w.complex_opt(TWO_PORTS, "GetThingRequest", &self.get_thing_request);
         w.finish(ns, name)
     }
 }
@@ -154,11 +131,11 @@ impl XmlRead for crate::two_ports::two_ports::GetThingReq {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(TWO_PORTS, "GetThingRequest")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::two_ports::ns::TWO_PORTS, "GetThingRequest")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.complex_once(&mut seen, 0usize, &mut out.get_thing_request, child)
                 }

@@ -5,6 +5,7 @@ use ::paypal_soap_runtime::xml::{
     DecodeError, EncodeError, StartTag, Ws, XmlRead, XmlReader, XmlScalar, XmlWrite,
     XmlWriter,
 };
+use crate::two_ports::ns::{TWO_PORTS, TWO_PORTS_BASE};
 impl XmlWrite for crate::two_ports::two_ports_base::AbstractRequestType {
     fn write_element(
         &self,
@@ -14,7 +15,7 @@ impl XmlWrite for crate::two_ports::two_ports_base::AbstractRequestType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::two_ports::ns::TWO_PORTS_BASE, "Version", &self.version);
+        w.scalar_opt(TWO_PORTS_BASE, "Version", &self.version);
         w.finish(ns, name)
     }
 }
@@ -25,18 +26,18 @@ impl XmlRead for crate::two_ports::two_ports_base::AbstractRequestType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[(TWO_PORTS_BASE, "Version")];
+        let mut next = 0usize;
         let mut seen = [false; 1usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(&[(crate::two_ports::ns::TWO_PORTS_BASE, "Version")])
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.version,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -54,12 +55,8 @@ impl XmlWrite for crate::two_ports::two_ports_base::AbstractResponseType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::two_ports::ns::TWO_PORTS_BASE, "Ack", &self.ack);
-        w.scalar_opt(
-            crate::two_ports::ns::TWO_PORTS_BASE,
-            "CorrelationID",
-            &self.correlation_id,
-        );
+        w.scalar_opt(TWO_PORTS_BASE, "Ack", &self.ack);
+        w.scalar_opt(TWO_PORTS_BASE, "CorrelationID", &self.correlation_id);
         w.finish(ns, name)
     }
 }
@@ -70,24 +67,16 @@ impl XmlRead for crate::two_ports::two_ports_base::AbstractResponseType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (TWO_PORTS_BASE, "Ack"),
+            (TWO_PORTS_BASE, "CorrelationID"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::two_ports::ns::TWO_PORTS_BASE, "Ack"),
-                        (crate::two_ports::ns::TWO_PORTS_BASE, "CorrelationID"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
-                    r.scalar_once(
-                        &mut seen,
-                        0usize,
-                        &mut out.ack,
-                        child,
-                        ::paypal_soap_runtime::xml::Ws::Collapse,
-                    )
+                    r.scalar_once(&mut seen, 0usize, &mut out.ack, child, Ws::Collapse)
                 }
                 1usize => {
                     r.scalar_once(
@@ -95,7 +84,7 @@ impl XmlRead for crate::two_ports::two_ports_base::AbstractResponseType {
                         1usize,
                         &mut out.correlation_id,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),
@@ -124,8 +113,8 @@ impl XmlWrite for crate::two_ports::two_ports_base::CustomSecurityHeaderType {
     ) -> ::std::result::Result<(), EncodeError> {
         w.start(ns, name)?;
         w.end_start()?;
-        w.scalar_opt(crate::two_ports::ns::TWO_PORTS_BASE, "Username", &self.username);
-        w.scalar_opt(crate::two_ports::ns::TWO_PORTS_BASE, "Password", &self.password);
+        w.scalar_opt(TWO_PORTS_BASE, "Username", &self.username);
+        w.scalar_opt(TWO_PORTS_BASE, "Password", &self.password);
         w.finish(ns, name)
     }
 }
@@ -136,23 +125,21 @@ impl XmlRead for crate::two_ports::two_ports_base::CustomSecurityHeaderType {
     ) -> ::std::result::Result<Self, DecodeError> {
         let mut out = <Self as ::std::default::Default>::default();
         r.attributes_unknown(start);
+        const NAMES: &[(&str, &str)] = &[
+            (TWO_PORTS_BASE, "Username"),
+            (TWO_PORTS_BASE, "Password"),
+        ];
+        let mut next = 0usize;
         let mut seen = [false; 2usize];
         r.read_children(
-            &mut |r, child| match child
-                .find_in(
-                    &[
-                        (crate::two_ports::ns::TWO_PORTS_BASE, "Username"),
-                        (crate::two_ports::ns::TWO_PORTS_BASE, "Password"),
-                    ],
-                )
-            {
+            &mut |r, child| match child.find_in(NAMES, &mut next) {
                 0usize => {
                     r.scalar_once(
                         &mut seen,
                         0usize,
                         &mut out.username,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 1usize => {
@@ -161,7 +148,7 @@ impl XmlRead for crate::two_ports::two_ports_base::CustomSecurityHeaderType {
                         1usize,
                         &mut out.password,
                         child,
-                        ::paypal_soap_runtime::xml::Ws::Preserve,
+                        Ws::Preserve,
                     )
                 }
                 _ => r.skip_unknown(child),

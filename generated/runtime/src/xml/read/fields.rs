@@ -8,6 +8,7 @@
 //! element leaves the field empty, with anything it carried recorded.
 
 use super::XmlReader;
+use super::lexical::same_bytes;
 use super::tag::StartTag;
 use crate::xml::any::AnyElement;
 use crate::xml::error::DecodeError;
@@ -210,18 +211,26 @@ impl<'a> XmlReader<'a> {
 
 impl StartTag<'_> {
     /// The position of this element's name in `names`, a reader's table of `(namespace, local name)`; the
-    /// table's length when it is not there. The local name is compared first: it tells the candidates apart,
-    /// so the long namespace URI, which most names share, is compared only for the one that matches.
+    /// table's length when it is not there.
+    ///
+    /// The search starts at `*next`, the entry after the one found last, and wraps around: PayPal sends
+    /// elements in schema order nearly always, so the first comparison usually matches, whatever the table's
+    /// size. The local name is compared first, as it tells the candidates apart; the long namespace URI, which
+    /// most names share, is compared only for the one that matches.
     #[must_use]
     #[inline]
-    pub fn find_in(&self, names: &[(&str, &str)]) -> usize {
+    pub fn find_in(&self, names: &[(&str, &str)], next: &mut usize) -> usize {
         let local = self.local.as_bytes();
-        names
-            .iter()
-            .position(|(ns, name)| {
-                super::lexical::same_bytes(name.as_bytes(), local)
-                    && super::lexical::same_bytes(ns.as_bytes(), self.ns.as_bytes())
-            })
-            .unwrap_or(names.len())
+        let ns = self.ns.as_bytes();
+        let start = (*next).min(names.len());
+        let (tail, head) = (&names[start..], &names[..start]);
+        for (i, (name_ns, name)) in tail.iter().chain(head).enumerate() {
+            if same_bytes(name.as_bytes(), local) && same_bytes(name_ns.as_bytes(), ns) {
+                let found = if start + i < names.len() { start + i } else { start + i - names.len() };
+                *next = found + 1;
+                return found;
+            }
+        }
+        names.len()
     }
 }

@@ -280,8 +280,21 @@ impl<'a> XmlReader<'a> {
     /// [`DecodeErrorKind::InvalidValue`] with the element path and the text (cut to a bounded length) when `T`
     /// does not parse it; malformed XML; [`Limit::TextLength`].
     pub fn read_content<T: XmlScalar>(&mut self, start: &StartTag<'_>, ws: Ws) -> Result<Option<T>, DecodeError> {
-        // The generic part is only the parse: everything else is `content_with`, compiled once rather than once
-        // per scalar type (120 of them), which matters for the build time of the generated crate.
+        // The usual value (plain text up to the end tag) is parsed right here, so that `T`'s parser inlines;
+        // everything else (nil, references to join, comments) goes through `content_with`, compiled once rather
+        // than once per scalar type (120 of them), which matters for the build time of the generated crate.
+        self.check_current(start)?;
+        let simple = if start.is_nil() { None } else { self.simple_content() };
+        if let Some(text) = simple {
+            let text = lexical::apply_ws(Cow::Borrowed(text), ws);
+            if text.is_empty() && T::EMPTY_IS_ABSENT {
+                return Ok(None);
+            }
+            return match T::from_xml_text(&text) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) => Err(self.invalid_value(e, &text, self.element_path(start), start.offset)),
+            };
+        }
         let mut value = None;
         self.content_with(start, ws, T::EMPTY_IS_ABSENT, &mut |text| {
             value = Some(T::from_xml_text(text)?);
