@@ -118,7 +118,11 @@ fn record_each(checks: &[Check], label: &str) -> Vec<TokenStream> {
 /// One check as an expression over the value `v` (a reference) giving `Option<ViolationKind>`.
 fn check_expr(c: &Check) -> TokenStream {
     match c {
-        Check::Known => quote!(checks::known(v.is_known(), v.as_str())),
+        Check::Known => quote!(if v.is_known() {
+            ::std::option::Option::None
+        } else {
+            ::std::option::Option::Some(checks::not_listed(v.as_str()))
+        }),
         Check::Len(n) => quote!(checks::len(v, #n)),
         Check::MinLen(n) => quote!(checks::min_len(v, #n)),
         Check::MaxLen(n) => quote!(checks::max_len(v, #n)),

@@ -6,7 +6,8 @@ use paypal_soap_runtime::validate::{Path, Violation, record_rule};
 
 use super::hooks::rule;
 use super::money::{Sum, Times, Units, value};
-use crate::types::{BasicAmountType, PaymentDetailsType};
+use super::one_currency::OneCurrency;
+use crate::types::{BasicAmountType, CurrencyCodeType, PaymentDetailsType};
 
 const TYPE: &str = "PaymentDetailsType";
 
@@ -18,12 +19,12 @@ pub(super) fn payment_details(p: &PaymentDetailsType, path: &mut Path, out: &mut
             record_rule(path, Some("order_total"), r, message, out);
         }
     }
-    let items = ItemSums::of(p);
-    item_total(p, &items, path, out);
-    order_total(p, path, out);
-    tax_total(p, &items, path, out);
-    one_currency(p, path, out);
-    currency_limits(p, path, out);
+    let amounts = Amounts::of(p);
+    item_total(p, &amounts, path, out);
+    order_total(&amounts, path, out);
+    tax_total(&amounts, path, out);
+    one_currency(p, &amounts, path, out);
+    currency_limits(p, &amounts, path, out);
 }
 
 /// An item's quantity, 1 when absent (as PayPal reads it).
@@ -31,18 +32,36 @@ fn quantity(q: Option<i64>) -> i64 {
     q.unwrap_or(1)
 }
 
-/// Σ Amount × Quantity and Σ Tax × Quantity over the items, in one pass (a request repeats this for each of
-/// its payments on every `validate()`). A sum is `None` when no item has that amount, or when one of them is
-/// not an amount: the schema checks report that, and a rule that summed without it would blame the total.
-struct ItemSums {
-    amounts: Option<Units>,
-    taxes: Option<Units>,
+/// One total of the payment: `None` when absent, `Some(None)` when its text is not an exact amount.
+type Total = Option<Option<Units>>;
+
+/// Every amount of the payment, each read once (a request repeats this for each of its payments on every
+/// `validate()`), and what one pass over the items finds: Σ Amount × Quantity, Σ Tax × Quantity, and whether an
+/// item is in another currency than OrderTotal.
+struct Amounts {
+    order: Total,
+    item: Total,
+    shipping: Total,
+    handling: Total,
+    tax: Total,
+    insurance: Total,
+    discount: Total,
+    /// `None` when no item has an amount, or when one of them is not an amount: the schema checks report that,
+    /// and a rule that summed without it would blame the total.
+    item_amounts: Option<Units>,
+    /// The same for the items' taxes.
+    item_taxes: Option<Units>,
+    /// True when some item's amount or tax is in another currency than OrderTotal.
+    item_currency_differs: bool,
 }
 
-impl ItemSums {
+impl Amounts {
     fn of(p: &PaymentDetailsType) -> Self {
+        let total = |a: &Option<BasicAmountType>| a.as_ref().map(value);
+        let mut one = order_currency(p).map(OneCurrency::of);
         let (mut amounts, mut taxes) = (Sum::default(), Sum::default());
         let (mut priced, mut taxed, mut unreadable_amount, mut unreadable_tax) = (false, false, false, false);
+        let mut item_currency_differs = false;
         for item in &p.payment_details_item {
             let q = quantity(item.quantity);
             if let Some(a) = &item.amount {
@@ -59,17 +78,34 @@ impl ItemSums {
                     None => unreadable_tax = true,
                 }
             }
+            if let Some(one) = &mut one {
+                item_currency_differs |=
+                    one.differs(item.amount.as_ref()).is_some() || one.differs(item.tax.as_ref()).is_some();
+            }
         }
         Self {
-            amounts: amounts.total().filter(|_| priced && !unreadable_amount),
-            taxes: taxes.total().filter(|_| taxed && !unreadable_tax),
+            order: total(&p.order_total),
+            item: total(&p.item_total),
+            shipping: total(&p.shipping_total),
+            handling: total(&p.handling_total),
+            tax: total(&p.tax_total),
+            insurance: total(&p.insurance_total),
+            discount: total(&p.shipping_discount),
+            item_amounts: amounts.total().filter(|_| priced && !unreadable_amount),
+            item_taxes: taxes.total().filter(|_| taxed && !unreadable_tax),
+            item_currency_differs,
         }
     }
 }
 
+/// OrderTotal's currency, which every amount of the payment must use.
+fn order_currency(p: &PaymentDetailsType) -> Option<&CurrencyCodeType> {
+    p.order_total.as_ref()?.currency_id.as_ref()
+}
+
 /// `ItemTotal = Σ Amount × Quantity` over the items that have an amount.
-fn item_total(p: &PaymentDetailsType, items: &ItemSums, path: &mut Path, out: &mut Vec<Violation>) {
-    let (Some(total), Some(item_total)) = (items.amounts, p.item_total.as_ref().and_then(value)) else { return };
+fn item_total(p: &PaymentDetailsType, amounts: &Amounts, path: &mut Path, out: &mut Vec<Violation>) {
+    let (Some(total), Some(Some(item_total))) = (amounts.item_amounts, amounts.item) else { return };
     if total.micros != item_total.micros {
         if let Some(r) = rule(TYPE, "cart-item-total") {
             // The terms are written out only now: a cart that adds up costs no text.
@@ -86,24 +122,24 @@ fn item_total(p: &PaymentDetailsType, items: &ItemSums, path: &mut Path, out: &m
 
 /// `OrderTotal = ItemTotal + ShippingTotal + HandlingTotal + TaxTotal + InsuranceTotal − |ShippingDiscount|`,
 /// when any part is sent. PayPal documents the discount as a negative amount; a positive one is subtracted too.
-fn order_total(p: &PaymentDetailsType, path: &mut Path, out: &mut Vec<Violation>) {
-    let Some(order_total) = p.order_total.as_ref().and_then(value) else { return };
-    let parts: [(&str, &Option<BasicAmountType>); 5] = [
-        ("ItemTotal", &p.item_total),
-        ("ShippingTotal", &p.shipping_total),
-        ("HandlingTotal", &p.handling_total),
-        ("TaxTotal", &p.tax_total),
-        ("InsuranceTotal", &p.insurance_total),
+fn order_total(amounts: &Amounts, path: &mut Path, out: &mut Vec<Violation>) {
+    let Some(Some(order_total)) = amounts.order else { return };
+    let parts: [(&str, Total); 5] = [
+        ("ItemTotal", amounts.item),
+        ("ShippingTotal", amounts.shipping),
+        ("HandlingTotal", amounts.handling),
+        ("TaxTotal", amounts.tax),
+        ("InsuranceTotal", amounts.insurance),
     ];
     let mut sum = Sum::default();
     let mut any = false;
-    for (_, part) in &parts {
+    for (_, part) in parts {
         let Some(part) = part else { continue };
-        let Some(a) = value(part) else { return };
+        let Some(a) = part else { return };
         sum.add(a, 1);
         any = true;
     }
-    let discount = p.shipping_discount.as_ref().map(|d| value(d).map(|a| Units { micros: -a.micros.abs(), ..a }));
+    let discount = amounts.discount.map(|d| d.map(|a| Units { micros: -a.micros.abs(), ..a }));
     if let Some(d) = discount {
         let Some(d) = d else { return };
         sum.add(d, 1);
@@ -113,7 +149,7 @@ fn order_total(p: &PaymentDetailsType, path: &mut Path, out: &mut Vec<Violation>
     if total.micros != order_total.micros {
         if let Some(r) = rule(TYPE, "cart-order-total") {
             let mut shown: Vec<String> =
-                parts.iter().filter_map(|(name, a)| Some(format!("{name} {}", value(a.as_ref()?)?))).collect();
+                parts.iter().filter_map(|(name, a)| Some(format!("{name} {}", (*a)??))).collect();
             if let Some(Some(d)) = discount {
                 shown.push(format!("ShippingDiscount {d}"));
             }
@@ -124,8 +160,8 @@ fn order_total(p: &PaymentDetailsType, path: &mut Path, out: &mut Vec<Violation>
 }
 
 /// `TaxTotal = Σ Tax × Quantity` when items carry a tax.
-fn tax_total(p: &PaymentDetailsType, items: &ItemSums, path: &mut Path, out: &mut Vec<Violation>) {
-    let (Some(total), Some(tax_total)) = (items.taxes, p.tax_total.as_ref().and_then(value)) else { return };
+fn tax_total(amounts: &Amounts, path: &mut Path, out: &mut Vec<Violation>) {
+    let (Some(total), Some(Some(tax_total))) = (amounts.item_taxes, amounts.tax) else { return };
     if total.micros != tax_total.micros {
         if let Some(r) = rule(TYPE, "cart-tax-total") {
             let message = format!("TaxTotal is {tax_total} but the item taxes add up to {total}");
@@ -134,18 +170,15 @@ fn tax_total(p: &PaymentDetailsType, items: &ItemSums, path: &mut Path, out: &mu
     }
 }
 
-/// Every amount of the payment in OrderTotal's currency.
-fn one_currency(p: &PaymentDetailsType, path: &mut Path, out: &mut Vec<Violation>) {
-    let Some(expected) = p.order_total.as_ref().and_then(|a| a.currency_id.as_ref()) else { return };
-    // Currencies are compared as enum values, and the rule is looked up only for a mismatch: every amount of a
-    // request passes here on every `validate()`.
+/// Every amount of the payment in OrderTotal's currency. The items were compared in the pass that summed them;
+/// the path into an item is entered only for an item that breaks the rule.
+fn one_currency(p: &PaymentDetailsType, amounts: &Amounts, path: &mut Path, out: &mut Vec<Violation>) {
+    let Some(expected) = order_currency(p) else { return };
     let mut check = |path: &mut Path, field: &'static str, a: &Option<BasicAmountType>| {
-        let Some(currency) = a.as_ref().and_then(|a| a.currency_id.as_ref()) else { return };
-        if currency != expected {
-            if let Some(r) = rule(TYPE, "cart-one-currency") {
-                let message = format!("{field} is in {}, the order in {}", currency.as_str(), expected.as_str());
-                record_rule(path, Some(field), r, message, out);
-            }
+        let Some((found, expected)) = OneCurrency::of(expected).differs(a.as_ref()) else { return };
+        if let Some(r) = rule(TYPE, "cart-one-currency") {
+            let message = format!("{field} is in {found}, the order in {expected}");
+            record_rule(path, Some(field), r, message, out);
         }
     };
     for (field, a) in [
@@ -158,11 +191,12 @@ fn one_currency(p: &PaymentDetailsType, path: &mut Path, out: &mut Vec<Violation
     ] {
         check(path, field, a);
     }
-    // The path into an item is entered only for an item that breaks the rule.
-    let differs =
-        |a: &Option<BasicAmountType>| a.as_ref().and_then(|a| a.currency_id.as_ref()).is_some_and(|c| c != expected);
+    if !amounts.item_currency_differs {
+        return;
+    }
     for (i, item) in p.payment_details_item.iter().enumerate() {
-        if differs(&item.amount) || differs(&item.tax) {
+        let mut one = OneCurrency::of(expected);
+        if one.differs(item.amount.as_ref()).is_some() || one.differs(item.tax.as_ref()).is_some() {
             path.field("payment_details_item", |path| {
                 path.index(i, |path| {
                     check(path, "amount", &item.amount);
@@ -174,7 +208,7 @@ fn one_currency(p: &PaymentDetailsType, path: &mut Path, out: &mut Vec<Violation
 }
 
 /// OrderTotal's currency is one PayPal accepts, and the amount within that currency's documented maximum.
-fn currency_limits(p: &PaymentDetailsType, path: &mut Path, out: &mut Vec<Violation>) {
+fn currency_limits(p: &PaymentDetailsType, amounts: &Amounts, path: &mut Path, out: &mut Vec<Violation>) {
     let Some(total) = &p.order_total else { return };
     let Some(code) = total.currency_id.as_ref().map(|c| c.as_str()) else { return };
     let Some(currency) = super::currency(code) else {
@@ -184,7 +218,7 @@ fn currency_limits(p: &PaymentDetailsType, path: &mut Path, out: &mut Vec<Violat
         }
         return;
     };
-    let (Some(max), Some(amount)) = (currency.max_transaction, value(total)) else { return };
+    let (Some(max), Some(Some(amount))) = (currency.max_transaction, amounts.order) else { return };
     let max = Units::whole(max);
     if amount.micros > max.micros {
         if let Some(r) = rule(TYPE, "currency-maximum") {

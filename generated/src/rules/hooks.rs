@@ -5,6 +5,7 @@ use paypal_soap_runtime::validate::{Path, Violation, record_rule};
 
 use super::cart;
 use super::money::value;
+use super::one_currency::OneCurrency;
 use crate::types::*;
 
 /// The rule `id` of schema type `type_name`. Every id the hooks use is in the list (a test checks that each
@@ -25,23 +26,16 @@ fn one_checkout_currency<'a>(
     path: &mut Path,
     out: &mut Vec<Violation>,
 ) {
-    let Some(r) = rule(type_name, "checkout-one-currency") else { return };
-    let mut first: Option<&CurrencyCodeType> = None;
+    let mut one = OneCurrency::default();
     for (index, field, amount) in amounts {
-        let Some(currency) = amount.as_ref().and_then(|a| a.currency_id.as_ref()) else { continue };
-        match first {
-            None => first = Some(currency),
-            Some(expected) if expected != currency => {
-                let (currency, expected) = (currency.as_str(), expected.as_str());
-                let message = format!("{field} is in {currency}, the checkout in {expected}");
-                match index {
-                    None => record_rule(path, Some(field), r, message, out),
-                    Some(i) => path.field("payment_details", |path| {
-                        path.index(i, |path| record_rule(path, Some(field), r, message, out));
-                    }),
-                }
-            }
-            Some(_) => {}
+        let Some((currency, expected)) = one.differs(amount.as_ref()) else { continue };
+        let Some(r) = rule(type_name, "checkout-one-currency") else { return };
+        let message = format!("{field} is in {currency}, the checkout in {expected}");
+        match index {
+            None => record_rule(path, Some(field), r, message, out),
+            Some(i) => path.field("payment_details", |path| {
+                path.index(i, |path| record_rule(path, Some(field), r, message, out));
+            }),
         }
     }
 }
@@ -158,21 +152,13 @@ pub(crate) fn transaction_search_request_type(
 
 pub(crate) fn mass_pay_request_type(q: &MassPayRequestType, path: &mut Path, out: &mut Vec<Violation>) {
     const TYPE: &str = "MassPayRequestType";
-    let mut currency: Option<&CurrencyCodeType> = None;
+    let mut one = OneCurrency::default();
     let mut receiver_kind: Option<&'static str> = None;
     for (i, item) in q.mass_pay_item.iter().enumerate() {
-        if let Some(c) = item.amount.as_ref().and_then(|a| a.currency_id.as_ref()) {
-            match currency {
-                None => currency = Some(c),
-                Some(first) if first != c => {
-                    if let Some(r) = rule(TYPE, "masspay-one-currency") {
-                        let (c, first) = (c.as_str(), first.as_str());
-                        let message =
-                            format!("item pays in {c}, the request in {first}; send one MassPay per currency");
-                        record_item_rule(path, i, "amount", r, message, out);
-                    }
-                }
-                Some(_) => {}
+        if let Some((c, first)) = one.differs(item.amount.as_ref()) {
+            if let Some(r) = rule(TYPE, "masspay-one-currency") {
+                let message = format!("item pays in {c}, the request in {first}; send one MassPay per currency");
+                record_item_rule(path, i, "amount", r, message, out);
             }
         }
         // (wire name, Rust field) of the way this item names its recipient.

@@ -28,6 +28,7 @@
 mod cart;
 pub(crate) mod hooks;
 mod money;
+mod one_currency;
 
 pub use paypal_soap_runtime::policy::currencies::{CURRENCIES, Currency, currency};
 pub use paypal_soap_runtime::policy::rules::{RULES, Rule, Severity};

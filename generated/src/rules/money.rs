@@ -1,11 +1,11 @@
 //! Exact sums of PayPal amounts for the rules. Every amount is read as an integer number of micro-units (10^-6
-//! of the currency unit), so `9.99 × 3` is exactly `29.97` and never a float, and the common amount (`19.95`) is
-//! read without allocating: `validate()` walks every amount of a request on every call, and must stay a small
+//! of the currency unit), so `9.99 × 3` is exactly `29.97` and never a float, and every amount is read in one
+//! pass without allocating: `validate()` walks every amount of a request on every call, and must stay a small
 //! fraction of encoding it.
 
 use std::fmt;
 
-use paypal_soap_runtime::Decimal;
+use paypal_soap_runtime::validate::amount;
 
 use crate::types::BasicAmountType;
 
@@ -33,46 +33,30 @@ impl Units {
 }
 
 /// The exact value of an amount, or `None` when its text is empty, not an amount, or finer than a micro-unit
-/// (the schema checks report those, and a rule that summed without them would blame the wrong field).
+/// (the schema checks report those, and a rule that summed without them would blame the wrong field). The text
+/// is read by the runtime's one-pass reader, the same the schema's scale check uses.
 pub(super) fn value(a: &BasicAmountType) -> Option<Units> {
-    parse_plain(a.value.as_bytes()).or_else(|| {
-        // Surrounding whitespace, thousands separators and other rare shapes go through the runtime's full
-        // parser.
-        let d = Decimal::parse_amount(&a.value).ok()?;
-        let micros = i128::from(d.to_minor_units(SCALE)?);
-        Some(Units { micros, decimals: d.scale() })
-    })
-}
-
-/// `[+-]digits[.digits]` of at most 18 digits, in one pass without allocating; `None` for anything else.
-fn parse_plain(text: &[u8]) -> Option<Units> {
     /// 10^(SCALE − decimals), by the number of decimals.
-    const SHIFT: [i128; 7] = [1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
-    let (negative, body) = match text.first()? {
-        b'-' => (true, &text[1..]),
-        b'+' => (false, &text[1..]),
-        _ => (false, text),
-    };
-    // Eighteen digits and a period always fit a u64; longer amounts take the slow path.
-    if body.is_empty() || body.len() > 19 {
-        return None;
-    }
-    let (mut n, mut dot) = (0_u64, None);
-    for (i, &b) in body.iter().enumerate() {
-        let digit = b.wrapping_sub(b'0');
-        if digit < 10 {
-            n = n * 10 + u64::from(digit);
-        } else if b == b'.' && dot.is_none() && i > 0 {
-            dot = Some(i);
-        } else {
-            return None;
+    const SHIFT: [i128; SCALE as usize] = [1_000_000, 100_000, 10_000, 1_000, 100, 10];
+    let read = amount::read(&a.value)?;
+    let units = read.units?;
+    let micros = match read.scale.checked_sub(SCALE) {
+        // An i64 times at most 10^6 always fits an i128; only larger amounts need the slower checked multiply.
+        None => {
+            let shift = SHIFT[read.scale as usize];
+            match i64::try_from(units) {
+                Ok(u) => i128::from(u) * shift,
+                Err(_) => units.checked_mul(shift)?,
+            }
         }
-    }
-    let decimals = dot.map_or(0, |d| body.len() - d - 1);
-    let shift = *SHIFT.get(decimals)?;
-    let micros = i128::from(n) * shift;
-    // `decimals` is at most SCALE here, so it fits a u32.
-    Some(Units { micros: if negative { -micros } else { micros }, decimals: decimals as u32 })
+        // More decimals than a micro-unit: exact only when the extra ones are zeros (`1.0000000`).
+        Some(extra) => match 10_i128.checked_pow(extra) {
+            Some(d) if units % d == 0 => units / d,
+            None if units == 0 => 0,
+            _ => return None,
+        },
+    };
+    Some(Units { micros, decimals: read.scale })
 }
 
 /// A sum of amounts, each times a count; `None` once it overflows (no payment comes near 10^32).

@@ -8,10 +8,11 @@ use ::paypal_soap_runtime::validate::{
 impl Validate for crate::generated::api::AddressVerifyRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -65,10 +66,11 @@ impl Validate for crate::generated::api::AddressVerifyResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -77,35 +79,39 @@ impl Validate for crate::generated::api::AddressVerifyResponseType {
         check_required(&self.build, path, "build", out);
         check_required(&self.confirmation_code, path, "confirmation_code", out);
         if let ::std::option::Option::Some(v) = &self.confirmation_code {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "confirmation_code", k, out);
             }
         }
         check_required(&self.street_match, path, "street_match", out);
         if let ::std::option::Option::Some(v) = &self.street_match {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "street_match", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.zip_match {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "zip_match", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.country_code {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "country_code", k, out);
             }
         }
@@ -130,20 +136,22 @@ impl Limited for crate::generated::api::AddressVerifyResponseType {
 impl Validate for crate::generated::api::BaUpdateRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
         check_required(&self.version, path, "version", out);
         check_required(&self.reference_id, path, "reference_id", out);
         if let ::std::option::Option::Some(v) = &self.billing_agreement_status {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "billing_agreement_status", k, out);
             }
         }
@@ -156,10 +164,11 @@ impl Validate for crate::generated::api::BaUpdateResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -185,10 +194,11 @@ impl Limited for crate::generated::api::BaUpdateResponseType {
 impl Validate for crate::generated::api::BmButtonSearchRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -202,10 +212,11 @@ impl Validate for crate::generated::api::BmButtonSearchResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -228,35 +239,39 @@ impl Limited for crate::generated::api::BmButtonSearchResponseType {
 impl Validate for crate::generated::api::BmCreateButtonRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
         check_required(&self.version, path, "version", out);
         if let ::std::option::Option::Some(v) = &self.button_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "button_type", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.button_code {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "button_code", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.button_sub_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "button_sub_type", k, out);
             }
         }
@@ -291,10 +306,11 @@ impl Validate for crate::generated::api::BmCreateButtonRequestType {
             out,
         );
         if let ::std::option::Option::Some(v) = &self.button_image {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "button_image", k, out);
             }
         }
@@ -304,26 +320,29 @@ impl Validate for crate::generated::api::BmCreateButtonRequestType {
             }
         }
         if let ::std::option::Option::Some(v) = &self.buy_now_text {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "buy_now_text", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.subscribe_text {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "subscribe_text", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.button_country {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "button_country", k, out);
             }
         }
@@ -363,10 +382,11 @@ impl Validate for crate::generated::api::BmCreateButtonResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -382,10 +402,11 @@ impl Limited for crate::generated::api::BmCreateButtonResponseType {
 impl Validate for crate::generated::api::BmGetButtonDetailsRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -413,10 +434,11 @@ impl Validate for crate::generated::api::BmGetButtonDetailsResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -424,26 +446,29 @@ impl Validate for crate::generated::api::BmGetButtonDetailsResponseType {
         check_required(&self.version, path, "version", out);
         check_required(&self.build, path, "build", out);
         if let ::std::option::Option::Some(v) = &self.button_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "button_type", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.button_code {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "button_code", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.button_sub_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "button_sub_type", k, out);
             }
         }
@@ -478,34 +503,38 @@ impl Validate for crate::generated::api::BmGetButtonDetailsResponseType {
             out,
         );
         if let ::std::option::Option::Some(v) = &self.button_image {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "button_image", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.buy_now_text {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "buy_now_text", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.subscribe_text {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "subscribe_text", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.button_country {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "button_country", k, out);
             }
         }
@@ -537,10 +566,11 @@ impl Limited for crate::generated::api::BmGetButtonDetailsResponseType {
 impl Validate for crate::generated::api::BmGetInventoryRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -568,10 +598,11 @@ impl Validate for crate::generated::api::BmGetInventoryResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -605,10 +636,11 @@ impl Limited for crate::generated::api::BmGetInventoryResponseType {
 impl Validate for crate::generated::api::BmManageButtonStatusRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -619,10 +651,11 @@ impl Validate for crate::generated::api::BmManageButtonStatusRequestType {
             }
         }
         if let ::std::option::Option::Some(v) = &self.button_status {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "button_status", k, out);
             }
         }
@@ -643,10 +676,11 @@ impl Validate for crate::generated::api::BmManageButtonStatusResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -661,10 +695,11 @@ impl Limited for crate::generated::api::BmManageButtonStatusResponseType {
 impl Validate for crate::generated::api::BmSetInventoryRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -746,10 +781,11 @@ impl Validate for crate::generated::api::BmSetInventoryResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -764,10 +800,11 @@ impl Limited for crate::generated::api::BmSetInventoryResponseType {
 impl Validate for crate::generated::api::BmUpdateButtonRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -779,26 +816,29 @@ impl Validate for crate::generated::api::BmUpdateButtonRequestType {
             }
         }
         if let ::std::option::Option::Some(v) = &self.button_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "button_type", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.button_code {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "button_code", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.button_sub_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "button_sub_type", k, out);
             }
         }
@@ -833,10 +873,11 @@ impl Validate for crate::generated::api::BmUpdateButtonRequestType {
             out,
         );
         if let ::std::option::Option::Some(v) = &self.button_image {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "button_image", k, out);
             }
         }
@@ -846,26 +887,29 @@ impl Validate for crate::generated::api::BmUpdateButtonRequestType {
             }
         }
         if let ::std::option::Option::Some(v) = &self.buy_now_text {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "buy_now_text", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.subscribe_text {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "subscribe_text", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.button_country {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "button_country", k, out);
             }
         }
@@ -912,10 +956,11 @@ impl Validate for crate::generated::api::BmUpdateButtonResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -931,10 +976,11 @@ impl Limited for crate::generated::api::BmUpdateButtonResponseType {
 impl Validate for crate::generated::api::BillOutstandingAmountRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -959,10 +1005,11 @@ impl Validate for crate::generated::api::BillOutstandingAmountResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -988,10 +1035,11 @@ impl Limited for crate::generated::api::BillOutstandingAmountResponseType {
 impl Validate for crate::generated::api::BillUserRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -1016,10 +1064,11 @@ impl Validate for crate::generated::api::BillUserResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -1046,10 +1095,11 @@ impl Limited for crate::generated::api::BillUserResponseType {
 impl Validate for crate::generated::api::CancelRecoupRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -1069,10 +1119,11 @@ impl Validate for crate::generated::api::CancelRecoupResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -1087,10 +1138,11 @@ impl Limited for crate::generated::api::CancelRecoupResponseType {
 impl Validate for crate::generated::api::CompleteRecoupRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -1110,10 +1162,11 @@ impl Validate for crate::generated::api::CompleteRecoupResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -1134,10 +1187,11 @@ impl Limited for crate::generated::api::CompleteRecoupResponseType {
 impl Validate for crate::generated::api::CreateBillingAgreementRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -1152,10 +1206,11 @@ impl Validate for crate::generated::api::CreateBillingAgreementResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -1171,10 +1226,11 @@ impl Limited for crate::generated::api::CreateBillingAgreementResponseType {
 impl Validate for crate::generated::api::CreateMobilePaymentRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -1199,10 +1255,11 @@ impl Validate for crate::generated::api::CreateMobilePaymentResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -1217,10 +1274,11 @@ impl Limited for crate::generated::api::CreateMobilePaymentResponseType {
 impl Validate for crate::generated::api::CreateRecurringPaymentsProfileRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -1245,10 +1303,11 @@ impl Validate for crate::generated::api::CreateRecurringPaymentsProfileResponseT
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -1274,10 +1333,11 @@ impl Limited for crate::generated::api::CreateRecurringPaymentsProfileResponseTy
 impl Validate for crate::generated::api::DoAuthorizationRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -1289,10 +1349,11 @@ impl Validate for crate::generated::api::DoAuthorizationRequestType {
             }
         }
         if let ::std::option::Option::Some(v) = &self.transaction_entity {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "transaction_entity", k, out);
             }
         }
@@ -1359,10 +1420,11 @@ impl Validate for crate::generated::api::DoAuthorizationResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -1392,10 +1454,11 @@ impl Limited for crate::generated::api::DoAuthorizationResponseType {
 impl Validate for crate::generated::api::DoCancelRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -1403,10 +1466,11 @@ impl Validate for crate::generated::api::DoCancelRequestType {
         check_required(&self.cancel_msg_sub_id, path, "cancel_msg_sub_id", out);
         check_required(&self.api_type, path, "api_type", out);
         if let ::std::option::Option::Some(v) = &self.api_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "api_type", k, out);
             }
         }
@@ -1432,10 +1496,11 @@ impl Validate for crate::generated::api::DoCancelResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -1450,10 +1515,11 @@ impl Limited for crate::generated::api::DoCancelResponseType {
 impl Validate for crate::generated::api::DoCaptureRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -1468,10 +1534,11 @@ impl Validate for crate::generated::api::DoCaptureRequestType {
         path.validate_opt("amount", self.amount.as_ref(), out);
         check_required(&self.complete_type, path, "complete_type", out);
         if let ::std::option::Option::Some(v) = &self.complete_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "complete_type", k, out);
             }
         }
@@ -1547,10 +1614,11 @@ impl Validate for crate::generated::api::DoCaptureResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -1576,10 +1644,11 @@ impl Limited for crate::generated::api::DoCaptureResponseType {
 impl Validate for crate::generated::api::DoDirectPaymentRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -1604,10 +1673,11 @@ impl Validate for crate::generated::api::DoDirectPaymentResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -1629,18 +1699,20 @@ impl Validate for crate::generated::api::DoDirectPaymentResponseType {
             }
         }
         if let ::std::option::Option::Some(v) = &self.pending_reason {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "pending_reason", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.payment_status {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "payment_status", k, out);
             }
         }
@@ -1668,10 +1740,11 @@ impl Limited for crate::generated::api::DoDirectPaymentResponseType {
 impl Validate for crate::generated::api::DoExpressCheckoutPaymentRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -1696,10 +1769,11 @@ impl Validate for crate::generated::api::DoExpressCheckoutPaymentResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -1726,10 +1800,11 @@ impl Limited for crate::generated::api::DoExpressCheckoutPaymentResponseType {
 impl Validate for crate::generated::api::DoMobileCheckoutPaymentRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -1757,10 +1832,11 @@ impl Validate for crate::generated::api::DoMobileCheckoutPaymentResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -1786,10 +1862,11 @@ impl Limited for crate::generated::api::DoMobileCheckoutPaymentResponseType {
 impl Validate for crate::generated::api::DoNonReferencedCreditRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -1814,10 +1891,11 @@ impl Validate for crate::generated::api::DoNonReferencedCreditResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -1843,10 +1921,11 @@ impl Limited for crate::generated::api::DoNonReferencedCreditResponseType {
 impl Validate for crate::generated::api::DoReauthorizationRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -1888,10 +1967,11 @@ impl Validate for crate::generated::api::DoReauthorizationResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -1921,10 +2001,11 @@ impl Limited for crate::generated::api::DoReauthorizationResponseType {
 impl Validate for crate::generated::api::DoReferenceTransactionRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -1949,10 +2030,11 @@ impl Validate for crate::generated::api::DoReferenceTransactionResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -1979,10 +2061,11 @@ impl Limited for crate::generated::api::DoReferenceTransactionResponseType {
 impl Validate for crate::generated::api::DoUatpAuthorizationRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -1990,10 +2073,11 @@ impl Validate for crate::generated::api::DoUatpAuthorizationRequestType {
         check_required(&self.uatp_details, path, "uatp_details", out);
         path.validate_opt("uatp_details", self.uatp_details.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.transaction_entity {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "transaction_entity", k, out);
             }
         }
@@ -2021,10 +2105,11 @@ impl Validate for crate::generated::api::DoUatpAuthorizationResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -2069,10 +2154,11 @@ impl Limited for crate::generated::api::DoUatpAuthorizationResponseType {
 impl Validate for crate::generated::api::DoUatpExpressCheckoutPaymentRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -2097,10 +2183,11 @@ impl Validate for crate::generated::api::DoUatpExpressCheckoutPaymentResponseTyp
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -2129,10 +2216,11 @@ impl Limited for crate::generated::api::DoUatpExpressCheckoutPaymentResponseType
 impl Validate for crate::generated::api::DoVoidRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -2184,10 +2272,11 @@ impl Validate for crate::generated::api::DoVoidResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -2215,10 +2304,11 @@ impl Limited for crate::generated::api::DoVoidResponseType {
 impl Validate for crate::generated::api::EnterBoardingRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -2243,10 +2333,11 @@ impl Validate for crate::generated::api::EnterBoardingResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -2275,10 +2366,11 @@ impl Limited for crate::generated::api::EnterBoardingResponseType {
 impl Validate for crate::generated::api::ExecuteCheckoutOperationsRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -2303,10 +2395,11 @@ impl Validate for crate::generated::api::ExecuteCheckoutOperationsResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -2332,10 +2425,11 @@ impl Limited for crate::generated::api::ExecuteCheckoutOperationsResponseType {
 impl Validate for crate::generated::api::ExternalRememberMeOptOutRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -2368,10 +2462,11 @@ impl Validate for crate::generated::api::ExternalRememberMeOptOutResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -2386,10 +2481,11 @@ impl Limited for crate::generated::api::ExternalRememberMeOptOutResponseType {
 impl Validate for crate::generated::api::GetAccessPermissionDetailsRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -2417,10 +2513,11 @@ impl Validate for crate::generated::api::GetAccessPermissionDetailsResponseType 
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -2446,10 +2543,11 @@ impl Limited for crate::generated::api::GetAccessPermissionDetailsResponseType {
 impl Validate for crate::generated::api::GetAuthDetailsRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -2477,10 +2575,11 @@ impl Validate for crate::generated::api::GetAuthDetailsResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -2506,10 +2605,11 @@ impl Limited for crate::generated::api::GetAuthDetailsResponseType {
 impl Validate for crate::generated::api::GetBalanceRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -2523,10 +2623,11 @@ impl Validate for crate::generated::api::GetBalanceResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -2545,10 +2646,11 @@ impl Limited for crate::generated::api::GetBalanceResponseType {
 impl Validate for crate::generated::api::GetBillingAgreementCustomerDetailsRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -2563,10 +2665,11 @@ impl Validate for crate::generated::api::GetBillingAgreementCustomerDetailsRespo
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -2592,10 +2695,11 @@ impl Limited for crate::generated::api::GetBillingAgreementCustomerDetailsRespon
 impl Validate for crate::generated::api::GetBoardingDetailsRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -2623,10 +2727,11 @@ impl Validate for crate::generated::api::GetBoardingDetailsResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -2652,10 +2757,11 @@ impl Limited for crate::generated::api::GetBoardingDetailsResponseType {
 impl Validate for crate::generated::api::GetExpressCheckoutDetailsRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -2683,10 +2789,11 @@ impl Validate for crate::generated::api::GetExpressCheckoutDetailsResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -2712,10 +2819,11 @@ impl Limited for crate::generated::api::GetExpressCheckoutDetailsResponseType {
 impl Validate for crate::generated::api::GetIncentiveEvaluationRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -2740,10 +2848,11 @@ impl Validate for crate::generated::api::GetIncentiveEvaluationResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -2769,10 +2878,11 @@ impl Limited for crate::generated::api::GetIncentiveEvaluationResponseType {
 impl Validate for crate::generated::api::GetMobileStatusRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -2797,10 +2907,11 @@ impl Validate for crate::generated::api::GetMobileStatusResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -2818,10 +2929,11 @@ impl Limited for crate::generated::api::GetMobileStatusResponseType {
 impl Validate for crate::generated::api::GetPalDetailsRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -2835,10 +2947,11 @@ impl Validate for crate::generated::api::GetPalDetailsResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -2855,10 +2968,11 @@ impl Limited for crate::generated::api::GetPalDetailsResponseType {
 impl Validate for crate::generated::api::GetRecurringPaymentsProfileDetailsRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -2873,10 +2987,11 @@ impl Validate for crate::generated::api::GetRecurringPaymentsProfileDetailsRespo
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -2902,10 +3017,11 @@ impl Limited for crate::generated::api::GetRecurringPaymentsProfileDetailsRespon
 impl Validate for crate::generated::api::GetTransactionDetailsRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -2933,10 +3049,11 @@ impl Validate for crate::generated::api::GetTransactionDetailsResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -2968,10 +3085,11 @@ impl Limited for crate::generated::api::GetTransactionDetailsResponseType {
 impl Validate for crate::generated::api::InitiateRecoupRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -2991,10 +3109,11 @@ impl Validate for crate::generated::api::InitiateRecoupResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -3009,10 +3128,11 @@ impl Limited for crate::generated::api::InitiateRecoupResponseType {
 impl Validate for crate::generated::api::InstallmentDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.billing_period {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "billing_period", k, out);
             }
         }
@@ -3024,10 +3144,11 @@ impl Limited for crate::generated::api::InstallmentDetailsType {
 impl Validate for crate::generated::api::ManagePendingTransactionStatusRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -3035,10 +3156,11 @@ impl Validate for crate::generated::api::ManagePendingTransactionStatusRequestTy
         check_required(&self.transaction_id, path, "transaction_id", out);
         check_required(&self.action, path, "action", out);
         if let ::std::option::Option::Some(v) = &self.action {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "action", k, out);
             }
         }
@@ -3051,10 +3173,11 @@ impl Validate for crate::generated::api::ManagePendingTransactionStatusResponseT
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -3070,10 +3193,11 @@ impl Validate
 for crate::generated::api::ManageRecurringPaymentsProfileStatusRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -3099,10 +3223,11 @@ for crate::generated::api::ManageRecurringPaymentsProfileStatusResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -3187,10 +3312,11 @@ impl Limited for crate::generated::api::MassPayRequestItemType {
 impl Validate for crate::generated::api::MassPayRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -3201,10 +3327,11 @@ impl Validate for crate::generated::api::MassPayRequestType {
             }
         }
         if let ::std::option::Option::Some(v) = &self.receiver_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "receiver_type", k, out);
             }
         }
@@ -3247,10 +3374,11 @@ impl Validate for crate::generated::api::MassPayResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -3292,10 +3420,11 @@ impl Validate for crate::generated::api::OptionSelectionDetailsType {
             }
         }
         if let ::std::option::Option::Some(v) = &self.option_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "option_type", k, out);
             }
         }
@@ -3324,10 +3453,11 @@ impl Limited for crate::generated::api::OptionSelectionDetailsType {
 impl Validate for crate::generated::api::RefundTransactionRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -3343,10 +3473,11 @@ impl Validate for crate::generated::api::RefundTransactionRequestType {
             }
         }
         if let ::std::option::Option::Some(v) = &self.refund_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "refund_type", k, out);
             }
         }
@@ -3359,10 +3490,11 @@ impl Validate for crate::generated::api::RefundTransactionRequestType {
             }
         }
         if let ::std::option::Option::Some(v) = &self.refund_source {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "refund_source", k, out);
             }
         }
@@ -3417,10 +3549,11 @@ impl Validate for crate::generated::api::RefundTransactionResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -3457,10 +3590,11 @@ impl Limited for crate::generated::api::RefundTransactionResponseType {
 impl Validate for crate::generated::api::ReverseTransactionRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -3485,10 +3619,11 @@ impl Validate for crate::generated::api::ReverseTransactionResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -3514,10 +3649,11 @@ impl Limited for crate::generated::api::ReverseTransactionResponseType {
 impl Validate for crate::generated::api::SetAccessPermissionsRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -3542,10 +3678,11 @@ impl Validate for crate::generated::api::SetAccessPermissionsResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -3574,10 +3711,11 @@ impl Limited for crate::generated::api::SetAccessPermissionsResponseType {
 impl Validate for crate::generated::api::SetAuthFlowParamRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -3602,10 +3740,11 @@ impl Validate for crate::generated::api::SetAuthFlowParamResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -3634,10 +3773,11 @@ impl Limited for crate::generated::api::SetAuthFlowParamResponseType {
 impl Validate for crate::generated::api::SetCustomerBillingAgreementRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -3662,10 +3802,11 @@ impl Validate for crate::generated::api::SetCustomerBillingAgreementResponseType
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -3681,10 +3822,11 @@ impl Limited for crate::generated::api::SetCustomerBillingAgreementResponseType 
 impl Validate for crate::generated::api::SetExpressCheckoutRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -3709,10 +3851,11 @@ impl Validate for crate::generated::api::SetExpressCheckoutResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -3740,10 +3883,11 @@ impl Limited for crate::generated::api::SetExpressCheckoutResponseType {
 impl Validate for crate::generated::api::SetMobileCheckoutRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -3768,10 +3912,11 @@ impl Validate for crate::generated::api::SetMobileCheckoutResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -3800,10 +3945,11 @@ impl Limited for crate::generated::api::SetMobileCheckoutResponseType {
 impl Validate for crate::generated::api::TransactionSearchRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -3826,27 +3972,30 @@ impl Validate for crate::generated::api::TransactionSearchRequestType {
             }
         }
         if let ::std::option::Option::Some(v) = &self.transaction_class {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "transaction_class", k, out);
             }
         }
         path.validate_opt("amount", self.amount.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.currency_code {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "currency_code", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.status {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "status", k, out);
             }
         }
@@ -3882,10 +4031,11 @@ impl Validate for crate::generated::api::TransactionSearchResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -3901,10 +4051,11 @@ impl Limited for crate::generated::api::TransactionSearchResponseType {
 impl Validate for crate::generated::api::UpdateAccessPermissionsRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -3932,10 +4083,11 @@ impl Validate for crate::generated::api::UpdateAccessPermissionsResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -3964,10 +4116,11 @@ impl Limited for crate::generated::api::UpdateAccessPermissionsResponseType {
 impl Validate for crate::generated::api::UpdateAuthorizationRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -3996,10 +4149,11 @@ impl Validate for crate::generated::api::UpdateAuthorizationResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -4028,10 +4182,11 @@ impl Limited for crate::generated::api::UpdateAuthorizationResponseType {
 impl Validate for crate::generated::api::UpdateRecurringPaymentsProfileRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -4056,10 +4211,11 @@ impl Validate for crate::generated::api::UpdateRecurringPaymentsProfileResponseT
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }

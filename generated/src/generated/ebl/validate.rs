@@ -31,10 +31,11 @@ impl Validate for crate::generated::ebl::ApiCredentialsType {
         }
         check_required(&self.type_, path, "type_", out);
         if let ::std::option::Option::Some(v) = &self.type_ {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "type_", k, out);
             }
         }
@@ -75,10 +76,11 @@ impl Limited for crate::generated::ebl::ApiCredentialsType {
 impl Validate for crate::generated::ebl::AbstractRequestType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.detail_level.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "detail_level", i, k, out);
             }
         }
@@ -92,10 +94,11 @@ impl Validate for crate::generated::ebl::AbstractResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
@@ -133,10 +136,11 @@ impl Limited for crate::generated::ebl::AccountEntryType {
 impl Validate for crate::generated::ebl::AccountSummaryType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         for (i, v) in self.account_state.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "account_state", i, k, out);
             }
         }
@@ -146,10 +150,11 @@ impl Validate for crate::generated::ebl::AccountSummaryType {
         path.validate_list("last_amount_paid", &self.last_amount_paid, out);
         path.validate_list("last_invoice_amount", &self.last_invoice_amount, out);
         for (i, v) in self.payment_method.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "payment_method", i, k, out);
             }
         }
@@ -163,10 +168,11 @@ impl Validate for crate::generated::ebl::ActivationDetailsType {
         check_required(&self.initial_amount, path, "initial_amount", out);
         path.validate_opt("initial_amount", self.initial_amount.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.failed_initial_amount_action {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "failed_initial_amount_action", k, out);
             }
         }
@@ -181,10 +187,11 @@ impl Validate for crate::generated::ebl::AdditionalAccountType {
         path.validate_opt("balance", self.balance.as_ref(), out);
         check_required(&self.currency, path, "currency", out);
         if let ::std::option::Option::Some(v) = &self.currency {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "currency", k, out);
             }
         }
@@ -230,34 +237,38 @@ impl Validate for crate::generated::ebl::AddressType {
             }
         }
         if let ::std::option::Option::Some(v) = &self.country {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "country", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.address_owner {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "address_owner", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.address_status {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "address_status", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.address_normalization_status {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "address_normalization_status", k, out);
             }
         }
@@ -357,18 +368,20 @@ impl Validate for crate::generated::ebl::AuthorizationInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.payment_status, path, "payment_status", out);
         if let ::std::option::Option::Some(v) = &self.payment_status {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "payment_status", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.pending_reason {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "pending_reason", k, out);
             }
         }
@@ -389,10 +402,11 @@ impl Validate for crate::generated::ebl::AuthorizationResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.status, path, "status", out);
         if let ::std::option::Option::Some(v) = &self.status {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "status", k, out);
             }
         }
@@ -412,10 +426,11 @@ impl Validate for crate::generated::ebl::BaUpdateResponseDetailsType {
             out,
         );
         if let ::std::option::Option::Some(v) = &self.billing_agreement_status {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "billing_agreement_status", k, out);
             }
         }
@@ -451,10 +466,11 @@ impl Validate for crate::generated::ebl::BankAccountDetailsType {
         }
         check_required(&self.type_, path, "type_", out);
         if let ::std::option::Option::Some(v) = &self.type_ {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "type_", k, out);
             }
         }
@@ -518,18 +534,20 @@ impl Validate for crate::generated::ebl::BillingAgreementDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.billing_type, path, "billing_type", out);
         if let ::std::option::Option::Some(v) = &self.billing_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "billing_type", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.payment_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "payment_type", k, out);
             }
         }
@@ -542,18 +560,20 @@ impl Validate for crate::generated::ebl::BillingApprovalDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.approval_type, path, "approval_type", out);
         if let ::std::option::Option::Some(v) = &self.approval_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "approval_type", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.approval_sub_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "approval_sub_type", k, out);
             }
         }
@@ -568,10 +588,11 @@ impl Validate for crate::generated::ebl::BillingPeriodDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.billing_period, path, "billing_period", out);
         if let ::std::option::Option::Some(v) = &self.billing_period {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "billing_period", k, out);
             }
         }
@@ -588,10 +609,11 @@ impl Limited for crate::generated::ebl::BillingPeriodDetailsType {
 impl Validate for crate::generated::ebl::BillingPeriodDetailsTypeUpdate {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.billing_period {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "billing_period", k, out);
             }
         }
@@ -606,10 +628,11 @@ impl Limited for crate::generated::ebl::BillingPeriodDetailsTypeUpdate {
 impl Validate for crate::generated::ebl::BusinessInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.type_ {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "type_", k, out);
             }
         }
@@ -625,42 +648,47 @@ impl Validate for crate::generated::ebl::BusinessInfoType {
             }
         }
         if let ::std::option::Option::Some(v) = &self.category {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "category", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.sub_category {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "sub_category", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.average_price {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "average_price", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.average_monthly_volume {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "average_monthly_volume", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.sales_venue {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "sales_venue", k, out);
             }
         }
@@ -670,10 +698,11 @@ impl Validate for crate::generated::ebl::BusinessInfoType {
             }
         }
         if let ::std::option::Option::Some(v) = &self.revenue_from_online_sales {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "revenue_from_online_sales", k, out);
             }
         }
@@ -822,10 +851,11 @@ impl Validate for crate::generated::ebl::CalculatedShippingRateType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         path.validate_list("carrier_details", &self.carrier_details, out);
         if let ::std::option::Option::Some(v) = &self.shipping_package {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "shipping_package", k, out);
             }
         }
@@ -863,10 +893,11 @@ impl Limited for crate::generated::ebl::CharityType {
 impl Validate for crate::generated::ebl::CoupledBucketsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.couple_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "couple_type", k, out);
             }
         }
@@ -895,29 +926,32 @@ impl Validate for crate::generated::ebl::CreateMobilePaymentRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.payment_type, path, "payment_type", out);
         if let ::std::option::Option::Some(v) = &self.payment_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "payment_type", k, out);
             }
         }
         check_required(&self.payment_action, path, "payment_action", out);
         if let ::std::option::Option::Some(v) = &self.payment_action {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "payment_action", k, out);
             }
         }
         check_required(&self.sender_phone, path, "sender_phone", out);
         check_required(&self.recipient_type, path, "recipient_type", out);
         if let ::std::option::Option::Some(v) = &self.recipient_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "recipient_type", k, out);
             }
         }
@@ -1021,10 +1055,11 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileResponseDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.profile_id, path, "profile_id", out);
         if let ::std::option::Option::Some(v) = &self.profile_status {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "profile_status", k, out);
             }
         }
@@ -1037,10 +1072,11 @@ for crate::generated::ebl::CreateRecurringPaymentsProfileResponseDetailsType {
 impl Validate for crate::generated::ebl::CreditCardDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.credit_card_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "credit_card_type", k, out);
             }
         }
@@ -1054,10 +1090,11 @@ impl Limited for crate::generated::ebl::CreditCardDetailsType {
 impl Validate for crate::generated::ebl::CreditCardNumberTypeType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.credit_card_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "credit_card_type", k, out);
             }
         }
@@ -1071,19 +1108,21 @@ impl Validate for crate::generated::ebl::CrossPromotionsType {
         check_required(&self.item_id, path, "item_id", out);
         check_required(&self.primary_scheme, path, "primary_scheme", out);
         if let ::std::option::Option::Some(v) = &self.primary_scheme {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "primary_scheme", k, out);
             }
         }
         check_required(&self.promotion_method, path, "promotion_method", out);
         if let ::std::option::Option::Some(v) = &self.promotion_method {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "promotion_method", k, out);
             }
         }
@@ -1145,10 +1184,11 @@ impl Validate for crate::generated::ebl::DiscountInfoType {
         }
         path.validate_opt("amount", self.amount.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.redeemed_offer_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "redeemed_offer_type", k, out);
             }
         }
@@ -1199,10 +1239,11 @@ impl Validate for crate::generated::ebl::DiscountType {
         check_required(&self.amount, path, "amount", out);
         path.validate_opt("amount", self.amount.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.redeemed_offer_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "redeemed_offer_type", k, out);
             }
         }
@@ -1272,10 +1313,11 @@ impl Validate for crate::generated::ebl::DoDirectPaymentRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.payment_action, path, "payment_action", out);
         if let ::std::option::Option::Some(v) = &self.payment_action {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "payment_action", k, out);
             }
         }
@@ -1330,10 +1372,11 @@ impl Limited for crate::generated::ebl::DoDirectPaymentRequestDetailsType {
 impl Validate for crate::generated::ebl::DoExpressCheckoutPaymentRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.payment_action {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "payment_action", k, out);
             }
         }
@@ -1544,18 +1587,20 @@ impl Validate for crate::generated::ebl::DoReferenceTransactionRequestDetailsTyp
         check_required(&self.reference_id, path, "reference_id", out);
         check_required(&self.payment_action, path, "payment_action", out);
         if let ::std::option::Option::Some(v) = &self.payment_action {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "payment_action", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.payment_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "payment_type", k, out);
             }
         }
@@ -1691,10 +1736,11 @@ impl Validate for crate::generated::ebl::EnterBoardingRequestDetailsType {
             }
         }
         if let ::std::option::Option::Some(v) = &self.marketing_category {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "marketing_category", k, out);
             }
         }
@@ -1749,10 +1795,11 @@ impl Validate for crate::generated::ebl::ErrorType {
         check_required(&self.error_code, path, "error_code", out);
         check_required(&self.severity_code, path, "severity_code", out);
         if let ::std::option::Option::Some(v) = &self.severity_code {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "severity_code", k, out);
             }
         }
@@ -1911,18 +1958,20 @@ impl Validate for crate::generated::ebl::FlatShippingRateType {
         );
         path.validate_opt("insurance_fee", self.insurance_fee.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.insurance_option {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "insurance_option", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.shipping_service {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "shipping_service", k, out);
             }
         }
@@ -1957,10 +2006,11 @@ impl Validate for crate::generated::ebl::FundingSourceDetailsType {
             }
         }
         if let ::std::option::Option::Some(v) = &self.user_selected_funding_source {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "user_selected_funding_source", k, out);
             }
         }
@@ -2107,10 +2157,11 @@ impl Validate for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.status, path, "status", out);
         if let ::std::option::Option::Some(v) = &self.status {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "status", k, out);
             }
         }
@@ -2124,10 +2175,11 @@ impl Validate for crate::generated::ebl::GetBoardingDetailsResponseDetailsType {
         check_required(&self.program_name, path, "program_name", out);
         check_required(&self.program_code, path, "program_code", out);
         if let ::std::option::Option::Some(v) = &self.user_withdrawal_limit {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "user_withdrawal_limit", k, out);
             }
         }
@@ -2339,10 +2391,11 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
         check_required(&self.profile_id, path, "profile_id", out);
         check_required(&self.profile_status, path, "profile_status", out);
         if let ::std::option::Option::Some(v) = &self.profile_status {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "profile_status", k, out);
             }
         }
@@ -2354,10 +2407,11 @@ for crate::generated::ebl::GetRecurringPaymentsProfileDetailsResponseDetailsType
             out,
         );
         if let ::std::option::Option::Some(v) = &self.auto_bill_outstanding_amount {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "auto_bill_outstanding_amount", k, out);
             }
         }
@@ -2493,10 +2547,11 @@ impl Limited for crate::generated::ebl::IncentiveBucketType {
 impl Validate for crate::generated::ebl::IncentiveDetailType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.incentive_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "incentive_type", k, out);
             }
         }
@@ -2509,10 +2564,11 @@ impl Limited for crate::generated::ebl::IncentiveDetailType {
 impl Validate for crate::generated::ebl::IncentiveDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.site_applied_on {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "site_applied_on", k, out);
             }
         }
@@ -2522,10 +2578,11 @@ impl Validate for crate::generated::ebl::IncentiveDetailsType {
             out,
         );
         if let ::std::option::Option::Some(v) = &self.status {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "status", k, out);
             }
         }
@@ -2558,18 +2615,20 @@ impl Limited for crate::generated::ebl::IncentiveItemType {
 impl Validate for crate::generated::ebl::IncentiveRequestDetailsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.request_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "request_type", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.request_detail_level {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "request_detail_level", k, out);
             }
         }
@@ -2624,10 +2683,11 @@ impl Validate for crate::generated::ebl::InvoiceItemType {
         path.validate_opt("price", self.price.as_ref(), out);
         path.validate_opt("item_price", self.item_price.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.item_count_unit {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "item_count_unit", k, out);
             }
         }
@@ -2751,85 +2811,95 @@ impl Validate for crate::generated::ebl::ItemType {
             out,
         );
         if let ::std::option::Option::Some(v) = &self.buyer_protection {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "buyer_protection", k, out);
             }
         }
         path.validate_opt("buy_it_now_price", self.buy_it_now_price.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.country {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "country", k, out);
             }
         }
         path.validate_opt("cross_promotion", self.cross_promotion.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.currency {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "currency", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.escrow {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "escrow", k, out);
             }
         }
         for (i, v) in self.gift_services.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "gift_services", i, k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.hit_counter {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "hit_counter", k, out);
             }
         }
         path.validate_opt("listing_details", self.listing_details.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.listing_duration {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "listing_duration", k, out);
             }
         }
         for (i, v) in self.listing_enhancement.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "listing_enhancement", i, k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.listing_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "listing_type", k, out);
             }
         }
         for (i, v) in self.payment_methods.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "payment_methods", i, k, out);
             }
         }
@@ -2841,35 +2911,39 @@ impl Validate for crate::generated::ebl::ItemType {
         path.validate_opt("seller", self.seller.as_ref(), out);
         path.validate_opt("selling_status", self.selling_status.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.shipping_option {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "shipping_option", k, out);
             }
         }
         path.validate_opt("shipping_details", self.shipping_details.as_ref(), out);
         for (i, v) in self.shipping_regions.iter().enumerate() {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record_item(path, "shipping_regions", i, k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.shipping_terms {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "shipping_terms", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.site {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "site", k, out);
             }
         }
@@ -2957,10 +3031,11 @@ for crate::generated::ebl::ManageRecurringPaymentsProfileStatusRequestDetailsTyp
         check_required(&self.profile_id, path, "profile_id", out);
         check_required(&self.action, path, "action", out);
         if let ::std::option::Option::Some(v) = &self.action {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "action", k, out);
             }
         }
@@ -3000,10 +3075,11 @@ impl Validate for crate::generated::ebl::MerchantPullInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.mp_status, path, "mp_status", out);
         if let ::std::option::Option::Some(v) = &self.mp_status {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "mp_status", k, out);
             }
         }
@@ -3038,10 +3114,11 @@ impl Validate for crate::generated::ebl::MerchantPullPaymentType {
             }
         }
         if let ::std::option::Option::Some(v) = &self.payment_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "payment_type", k, out);
             }
         }
@@ -3117,10 +3194,11 @@ impl Limited for crate::generated::ebl::MobileIdInfoType {
 impl Validate for crate::generated::ebl::ModifiedFieldType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.modify_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "modify_type", k, out);
             }
         }
@@ -3239,20 +3317,22 @@ impl Validate for crate::generated::ebl::PayerInfoType {
             }
         }
         if let ::std::option::Option::Some(v) = &self.payer_status {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "payer_status", k, out);
             }
         }
         check_required(&self.payer_name, path, "payer_name", out);
         path.validate_opt("payer_name", self.payer_name.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.payer_country {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "payer_country", k, out);
             }
         }
@@ -3310,10 +3390,11 @@ impl Validate for crate::generated::ebl::PaymentDetailsItemType {
             out,
         );
         if let ::std::option::Option::Some(v) = &self.product_category {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "product_category", k, out);
             }
         }
@@ -3327,10 +3408,11 @@ impl Validate for crate::generated::ebl::PaymentDetailsItemType {
         path.validate_opt("item_width", self.item_width.as_ref(), out);
         path.validate_opt("item_height", self.item_height.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.item_category {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "item_category", k, out);
             }
         }
@@ -3406,26 +3488,29 @@ impl Validate for crate::generated::ebl::PaymentDetailsType {
         }
         path.validate_opt("fulfillment_address", self.fulfillment_address.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.payment_category_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "payment_category_type", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.location_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "location_type", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.shipping_method {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "shipping_method", k, out);
             }
         }
@@ -3433,10 +3518,11 @@ impl Validate for crate::generated::ebl::PaymentDetailsType {
         path.validate_opt("insurance_total", self.insurance_total.as_ref(), out);
         path.validate_opt("shipping_discount", self.shipping_discount.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.allowed_payment_method {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "allowed_payment_method", k, out);
             }
         }
@@ -3452,26 +3538,29 @@ impl Validate for crate::generated::ebl::PaymentDetailsType {
             }
         }
         if let ::std::option::Option::Some(v) = &self.payment_action {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "payment_action", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.recurring {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "recurring", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.payment_reason {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "payment_reason", k, out);
             }
         }
@@ -3580,10 +3669,11 @@ impl Limited for crate::generated::ebl::PaymentDetailsType {
 impl Validate for crate::generated::ebl::PaymentDirectivesType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.payment_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "payment_type", k, out);
             }
         }
@@ -3611,26 +3701,29 @@ impl Validate for crate::generated::ebl::PaymentInfoType {
         }
         check_required(&self.transaction_type, path, "transaction_type", out);
         if let ::std::option::Option::Some(v) = &self.transaction_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "transaction_type", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.payment_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "payment_type", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.refund_source_code_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "refund_source_code_type", k, out);
             }
         }
@@ -3655,34 +3748,38 @@ impl Validate for crate::generated::ebl::PaymentInfoType {
         path.validate_opt("tax_amount", self.tax_amount.as_ref(), out);
         check_required(&self.payment_status, path, "payment_status", out);
         if let ::std::option::Option::Some(v) = &self.payment_status {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "payment_status", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.pending_reason {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "pending_reason", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.reason_code {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "reason_code", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.pos_transaction_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "pos_transaction_type", k, out);
             }
         }
@@ -3818,10 +3915,11 @@ impl Validate for crate::generated::ebl::PaymentMeansType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.type_code_id, path, "type_code_id", out);
         if let ::std::option::Option::Some(v) = &self.type_code_id {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "type_code_id", k, out);
             }
         }
@@ -3969,26 +4067,29 @@ impl Validate for crate::generated::ebl::PromotedItemType {
         check_required(&self.item_id, path, "item_id", out);
         path.validate_opt("promotion_price", self.promotion_price.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.promotion_price_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "promotion_price_type", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.selection_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "selection_type", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.listing_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "listing_type", k, out);
             }
         }
@@ -4118,18 +4219,20 @@ impl Limited for crate::generated::ebl::RefreshTokenStatusDetailsType {
 impl Validate for crate::generated::ebl::RefundInfoType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.refund_status {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "refund_status", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.pending_reason {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "pending_reason", k, out);
             }
         }
@@ -4249,10 +4352,11 @@ impl Validate for crate::generated::ebl::ScheduleDetailsType {
         path.validate_opt("payment_period", self.payment_period.as_ref(), out);
         path.validate_opt("activation_details", self.activation_details.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.auto_bill_outstanding_amount {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "auto_bill_outstanding_amount", k, out);
             }
         }
@@ -4293,10 +4397,11 @@ impl Validate for crate::generated::ebl::SellerType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.allow_payment_edit, path, "allow_payment_edit", out);
         if let ::std::option::Option::Some(v) = &self.billing_currency {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "billing_currency", k, out);
             }
         }
@@ -4316,20 +4421,22 @@ impl Validate for crate::generated::ebl::SellerType {
         );
         check_required(&self.merchandizing_pref, path, "merchandizing_pref", out);
         if let ::std::option::Option::Some(v) = &self.merchandizing_pref {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "merchandizing_pref", k, out);
             }
         }
         check_required(&self.qualifies_for_b2_bvat, path, "qualifies_for_b2_bvat", out);
         check_required(&self.seller_level, path, "seller_level", out);
         if let ::std::option::Option::Some(v) = &self.seller_level {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "seller_level", k, out);
             }
         }
@@ -4724,10 +4831,11 @@ impl Validate for crate::generated::ebl::SetDataRequestType {
         );
         path.validate_opt("buyer_detail", self.buyer_detail.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.user_channel {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "user_channel", k, out);
             }
         }
@@ -4758,10 +4866,11 @@ impl Validate for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.checkout_type, path, "checkout_type", out);
         if let ::std::option::Option::Some(v) = &self.checkout_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "checkout_type", k, out);
             }
         }
@@ -4791,10 +4900,11 @@ impl Validate for crate::generated::ebl::SetEbayMobileCheckoutRequestDetailsType
         }
         check_required(&self.client_type, path, "client_type", out);
         if let ::std::option::Option::Some(v) = &self.client_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "client_type", k, out);
             }
         }
@@ -4922,26 +5032,29 @@ impl Validate for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
         }
         path.validate_opt("address", self.address.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.payment_action {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "payment_action", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.solution_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "solution_type", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.landing_page {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "landing_page", k, out);
             }
         }
@@ -4951,10 +5064,11 @@ impl Validate for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
             }
         }
         if let ::std::option::Option::Some(v) = &self.channel_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "channel_type", k, out);
             }
         }
@@ -4964,18 +5078,20 @@ impl Validate for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
             out,
         );
         if let ::std::option::Option::Some(v) = &self.product_category {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "product_category", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.shipping_method {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "shipping_method", k, out);
             }
         }
@@ -5016,10 +5132,11 @@ impl Validate for crate::generated::ebl::SetExpressCheckoutRequestDetailsType {
         );
         path.validate_opt("gift_wrap_amount", self.gift_wrap_amount.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.total_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "total_type", k, out);
             }
         }
@@ -5263,10 +5380,11 @@ impl Validate for crate::generated::ebl::ShippingCarrierDetailsType {
         );
         path.validate_opt("insurance_fee", self.insurance_fee.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.insurance_option {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "insurance_option", k, out);
             }
         }
@@ -5277,10 +5395,11 @@ impl Validate for crate::generated::ebl::ShippingCarrierDetailsType {
         );
         check_required(&self.shipping_service, path, "shipping_service", out);
         if let ::std::option::Option::Some(v) = &self.shipping_service {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "shipping_service", k, out);
             }
         }
@@ -5341,18 +5460,20 @@ impl Validate for crate::generated::ebl::SiteHostedPictureType {
             out,
         );
         if let ::std::option::Option::Some(v) = &self.photo_display {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "photo_display", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.gallery_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "gallery_type", k, out);
             }
         }
@@ -5461,10 +5582,11 @@ impl Limited for crate::generated::ebl::ThreeDSecureResponseType {
 impl Validate for crate::generated::ebl::TransactionStatusType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.payment_method_used {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "payment_method_used", k, out);
             }
         }
@@ -5489,10 +5611,11 @@ impl Validate for crate::generated::ebl::TransactionType {
             out,
         );
         if let ::std::option::Option::Some(v) = &self.deposit_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "deposit_type", k, out);
             }
         }
@@ -5558,10 +5681,11 @@ for crate::generated::ebl::UpdateRecurringPaymentsProfileRequestDetailsType {
         path.validate_opt("tax_amount", self.tax_amount.as_ref(), out);
         path.validate_opt("outstanding_balance", self.outstanding_balance.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.auto_bill_outstanding_amount {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "auto_bill_outstanding_amount", k, out);
             }
         }
@@ -5609,10 +5733,11 @@ impl Validate for crate::generated::ebl::UserType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.email, path, "email", out);
         if let ::std::option::Option::Some(v) = &self.feedback_rating_star {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "feedback_rating_star", k, out);
             }
         }
@@ -5622,18 +5747,20 @@ impl Validate for crate::generated::ebl::UserType {
             out,
         );
         if let ::std::option::Option::Some(v) = &self.site {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "site", k, out);
             }
         }
         if let ::std::option::Option::Some(v) = &self.status {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "status", k, out);
             }
         }
@@ -5643,10 +5770,11 @@ impl Validate for crate::generated::ebl::UserType {
             }
         }
         if let ::std::option::Option::Some(v) = &self.vat_status {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "vat_status", k, out);
             }
         }
@@ -5684,10 +5812,11 @@ impl Limited for crate::generated::ebl::ValType {
 impl Validate for crate::generated::ebl::VendorHostedPictureType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.gallery_type {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "gallery_type", k, out);
             }
         }
@@ -5699,10 +5828,11 @@ impl Limited for crate::generated::ebl::VendorHostedPictureType {
 impl Validate for crate::generated::ebl::WalletItemsType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.type_ {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "type_", k, out);
             }
         }

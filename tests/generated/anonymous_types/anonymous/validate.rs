@@ -57,10 +57,11 @@ impl Validate for crate::anonymous_types::anonymous::OrderTypeShipping {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.method, path, "method", out);
         if let ::std::option::Option::Some(v) = &self.method {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "method", k, out);
             }
         }

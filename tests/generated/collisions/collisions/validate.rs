@@ -40,19 +40,21 @@ impl Limited for crate::collisions::collisions::ResultType {
 impl Validate for crate::collisions::collisions::StringType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.type_ {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "type_", k, out);
             }
         }
         path.validate_opt("result", self.result.as_ref(), out);
         if let ::std::option::Option::Some(v) = &self.recurring {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "recurring", k, out);
             }
         }

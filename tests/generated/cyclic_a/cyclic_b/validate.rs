@@ -9,10 +9,11 @@ impl Validate for crate::cyclic_a::cyclic_b::AmountType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.currency_id, path, "currency_id", out);
         if let ::std::option::Option::Some(v) = &self.currency_id {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "currency_id", k, out);
             }
         }

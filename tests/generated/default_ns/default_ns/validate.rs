@@ -8,10 +8,11 @@ use ::paypal_soap_runtime::validate::{
 impl Validate for crate::default_ns::default_ns::AddressType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         if let ::std::option::Option::Some(v) = &self.state {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "state", k, out);
             }
         }

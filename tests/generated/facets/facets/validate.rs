@@ -46,10 +46,11 @@ impl Validate for crate::facets::facets::LimitsType {
         }
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }

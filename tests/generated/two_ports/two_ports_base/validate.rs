@@ -17,10 +17,11 @@ impl Validate for crate::two_ports::two_ports_base::AbstractResponseType {
     fn validate_into(&self, path: &mut Path, out: &mut ::std::vec::Vec<Violation>) {
         check_required(&self.ack, path, "ack", out);
         if let ::std::option::Option::Some(v) = &self.ack {
-            if let ::std::option::Option::Some(k) = checks::known(
-                v.is_known(),
-                v.as_str(),
-            ) {
+            if let ::std::option::Option::Some(k) = if v.is_known() {
+                ::std::option::Option::None
+            } else {
+                ::std::option::Option::Some(checks::not_listed(v.as_str()))
+            } {
                 record(path, "ack", k, out);
             }
         }
