@@ -44,6 +44,7 @@ pub fn max_inclusive(value: i64, max: i64) -> Option<ViolationKind> {
 /// and thousands commas in groups of three; a comma as the decimal separator; more decimals than the currency
 /// has (none for HUF, JPY and TWD, two otherwise). The text is read by [`amount::read`](super::amount::read),
 /// the same single pass the business rules use for its value.
+#[inline]
 pub fn amount(value: &str, currency: Option<&str>) -> Option<ViolationKind> {
     let Some(super::amount::Amount { scale, .. }) = super::amount::read(value) else {
         let reason = format!("{value:?} is not an amount: digits, a period as the decimal separator, no symbol");
