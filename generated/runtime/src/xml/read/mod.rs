@@ -117,8 +117,6 @@ pub struct XmlReader<'a> {
     names: names::NameCache<'a>,
     raw_attrs: Vec<RawAttr<'a>>,
     report: DecodeReport,
-    /// Where simple values with references are joined, kept from value to value so joining does not allocate.
-    scratch: String,
     /// A run of text in element-only content, not yet recorded.
     run: Option<(usize, usize)>,
     /// Offset of the last tag read, for errors raised between events.
@@ -170,7 +168,6 @@ impl<'a> XmlReader<'a> {
             names: names::NameCache::default(),
             raw_attrs: Vec::new(),
             report: DecodeReport::default(),
-            scratch: String::new(),
             run: None,
             last: 0,
             ended: (0, 0),
@@ -280,63 +277,42 @@ impl<'a> XmlReader<'a> {
     /// [`DecodeErrorKind::InvalidValue`] with the element path and the text (cut to a bounded length) when `T`
     /// does not parse it; malformed XML; [`Limit::TextLength`].
     pub fn read_content<T: XmlScalar>(&mut self, start: &StartTag<'_>, ws: Ws) -> Result<Option<T>, DecodeError> {
-        // The usual value (plain text up to the end tag) is parsed right here, so that `T`'s parser inlines;
-        // everything else (nil, references to join, comments) goes through `content_with`, compiled once rather
-        // than once per scalar type (120 of them), which matters for the build time of the generated crate.
-        self.check_current(start)?;
-        let simple = if start.is_nil() { None } else { self.simple_content() };
-        if let Some(text) = simple {
-            let text = lexical::apply_ws(Cow::Borrowed(text), ws);
-            if text.is_empty() && T::EMPTY_IS_ABSENT {
-                return Ok(None);
-            }
-            return match T::from_xml_text(&text) {
-                Ok(v) => Ok(Some(v)),
-                Err(e) => Err(self.invalid_value(e, &text, self.element_path(start), start.offset)),
-            };
+        // Finding the text is the same for every type and compiled once, in `content_text`; only the parse is
+        // `T`'s. This function is instantiated for each of the schema's 120 scalar types, which matters for the
+        // build time of the generated crate, so it holds nothing else.
+        let Some(text) = self.content_text(start, ws, T::EMPTY_IS_ABSENT)? else { return Ok(None) };
+        match T::from_xml_text(&text) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) => Err(self.invalid_value(e, &text, self.element_path(start), start.offset)),
         }
-        let mut value = None;
-        self.content_with(start, ws, T::EMPTY_IS_ABSENT, &mut |text| {
-            value = Some(T::from_xml_text(text)?);
-            Ok(())
-        })?;
-        Ok(value)
     }
 
-    /// [`Self::read_content`] without its type: `parse` gets the text unless the element is nil, or its text is
-    /// empty and `empty_is_absent`; its error becomes an `InvalidValue` with the element's path.
-    fn content_with(
+    /// The text of the simple element `start`, through its end tag, after `ws`: `None` when the element is nil
+    /// (text it has anyway is recorded), or when its text is empty and `empty_is_absent`. The usual value is
+    /// borrowed from the input; text that had to be joined (references, CDATA, comments) is owned.
+    fn content_text(
         &mut self,
         start: &StartTag<'_>,
         ws: Ws,
         empty_is_absent: bool,
-        parse: &mut dyn FnMut(&str) -> Result<(), ValueError>,
-    ) -> Result<(), DecodeError> {
+    ) -> Result<Option<Cow<'a, str>>, DecodeError> {
         self.check_current(start)?;
-        if let Some(text) = self.simple_content() {
-            if start.is_nil() {
-                self.nil_content(start, text);
-                return Ok(());
+        let text = match self.simple_content() {
+            Some(text) => Cow::Borrowed(text),
+            None => {
+                let mut buf = String::new();
+                match self.collect_content(start, &mut buf)? {
+                    Some(text) => Cow::Borrowed(text),
+                    None => Cow::Owned(buf),
+                }
             }
-            let text = lexical::apply_ws(Cow::Borrowed(text), ws);
-            return self.parse_text(&text, empty_is_absent, parse, || self.element_path(start), start.offset);
-        }
-        // Text to join is built in the reader's scratch buffer, which is reused from value to value.
-        let mut buf = std::mem::take(&mut self.scratch);
-        buf.clear();
-        let done = match self.collect_content(start, &mut buf) {
-            Ok(text) if start.is_nil() => {
-                self.nil_content(start, text.unwrap_or(&buf));
-                Ok(())
-            }
-            Ok(text) => {
-                let text = lexical::apply_ws(Cow::Borrowed(text.unwrap_or(&buf)), ws);
-                self.parse_text(&text, empty_is_absent, parse, || self.element_path(start), start.offset)
-            }
-            Err(e) => Err(e),
         };
-        self.scratch = buf;
-        done
+        if start.is_nil() {
+            self.nil_content(start, &text);
+            return Ok(None);
+        }
+        let text = lexical::apply_ws(text, ws);
+        Ok(if text.is_empty() && empty_is_absent { None } else { Some(text) })
     }
 
     /// Records the text of the `xsi:nil` element `start` unless it is only whitespace.
