@@ -103,9 +103,10 @@ publish = false
 paypal-soap-runtime = {{ path = "{runtime}" }}
 
 # Generated code has `#[cfg(feature = "fuzzing")]` items (example and arbitrary values, visitors) that need the
-# runtime's own `fuzzing` feature.
+# runtime's own `fuzzing` feature, and the `Message` enum of every global element behind `any-message`.
 [features]
-fuzzing = ["paypal-soap-runtime/fuzzing"]
+any-message = []
+fuzzing = ["any-message", "paypal-soap-runtime/fuzzing"]
 "#
     )
 }

@@ -23,7 +23,8 @@
 //! - the crate root: the [`Client`] and its [`ClientBuilder`], [`Endpoint`], [`Credentials`], the typed
 //!   [`Error`] and [`Response`], [`Validate`] (every type checks itself against the schema), and the exact
 //!   [`Decimal`] and [`DateTime`] values;
-//! - [`types`]: every schema type (380 structs, 123 enumerations) and [`types::Message`], any global element;
+//! - [`types`]: every schema type (380 structs, 123 enumerations), and `types::Message`, any global element
+//!   (feature `any-message`);
 //! - [`rules`]: PayPal's business rules that `validate()` checks (cart totals, currencies, refunds, …);
 //! - [`errors`]: PayPal's error catalog (every code, its messages and what a merchant does about it);
 //! - [`client`]: the rest of the client (transports, retry policy, timeouts, outcome details);
@@ -35,8 +36,9 @@
 //! - `testing` (feature `testing`): a fake PayPal on loopback for merchants' tests.
 //!
 //! Features: `reqwest` (default) is the HTTP transport; without it, bring your own [`client::Transport`].
-//! `testing` adds the fake PayPal; `fuzzing` adds example and arbitrary values of every type and the fuzzing
-//! entry points.
+//! `testing` adds the fake PayPal; `any-message` adds `types::Message`, which decodes a document by whichever
+//! global element it carries (the client does not need it, and it is a sixth of the release build); `fuzzing`
+//! adds example and arbitrary values of every type and the fuzzing entry points.
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
@@ -74,9 +76,11 @@ pub use paypal_soap_runtime::validate::{Limited, Validate, Violation, ViolationK
 pub use paypal_soap_runtime::{Date, DateTime, Decimal, Time};
 
 /// Every type of PayPal's schema, from one place: structs for complex types, enums for enumerations, aliases
-/// for the other simple types; and [`Message`](types::Message), any global element, for decoding a body by the
-/// element it carries.
+/// for the other simple types; and, with feature `any-message`, `Message`, any global element, for decoding a
+/// body by the element it carries.
 pub mod types {
+    #[cfg(feature = "any-message")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "any-message")))]
     pub use crate::generated::messages::Message;
     pub use crate::generated::types::*;
     pub use paypal_soap_runtime::AnyElement;

@@ -403,6 +403,7 @@ fn root_file(plan: &Plan, options: &Options) -> TokenStream {
 
         #(#mods)*
 
+        #[cfg(feature = "any-message")]
         pub mod messages;
 
         #errors_mod

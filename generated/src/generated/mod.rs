@@ -22,6 +22,7 @@ pub mod cc;
 pub mod ed;
 /// Types of the namespace `urn:ebay:apis:eBLBaseComponents`.
 pub mod ebl;
+#[cfg(feature = "any-message")]
 pub mod messages;
 pub mod errors;
 pub mod services;

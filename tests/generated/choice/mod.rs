@@ -10,6 +10,7 @@ pub mod ns {
 }
 /// Types of the namespace `urn:test:choice`.
 pub mod choice;
+#[cfg(feature = "any-message")]
 pub mod messages;
 pub mod services;
 #[cfg(feature = "fuzzing")]

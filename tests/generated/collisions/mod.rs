@@ -10,6 +10,7 @@ pub mod ns {
 }
 /// Types of the namespace `urn:test:collisions`.
 pub mod collisions;
+#[cfg(feature = "any-message")]
 pub mod messages;
 pub mod services;
 #[cfg(feature = "fuzzing")]

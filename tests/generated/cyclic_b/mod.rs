@@ -14,6 +14,7 @@ pub mod ns {
 pub mod cyclic_a;
 /// Types of the namespace `urn:test:cyclic-b`.
 pub mod cyclic_b;
+#[cfg(feature = "any-message")]
 pub mod messages;
 pub mod services;
 #[cfg(feature = "fuzzing")]

@@ -10,6 +10,7 @@ pub mod ns {
 }
 /// Types of the namespace `urn:test:extension`.
 pub mod extension;
+#[cfg(feature = "any-message")]
 pub mod messages;
 pub mod services;
 #[cfg(feature = "fuzzing")]

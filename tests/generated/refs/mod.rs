@@ -14,6 +14,7 @@ pub mod ns {
 pub mod refs;
 /// Types of the namespace `urn:test:refs-other`.
 pub mod refs_other;
+#[cfg(feature = "any-message")]
 pub mod messages;
 pub mod services;
 #[cfg(feature = "fuzzing")]

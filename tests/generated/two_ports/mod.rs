@@ -14,6 +14,7 @@ pub mod ns {
 pub mod two_ports;
 /// Types of the namespace `urn:test:two-ports-base`.
 pub mod two_ports_base;
+#[cfg(feature = "any-message")]
 pub mod messages;
 pub mod services;
 #[cfg(feature = "fuzzing")]

@@ -10,6 +10,7 @@ pub mod ns {
 }
 /// Types of the namespace `urn:test:two-ports-base`.
 pub mod two_ports_base;
+#[cfg(feature = "any-message")]
 pub mod messages;
 pub mod services;
 #[cfg(feature = "fuzzing")]
