@@ -23,10 +23,24 @@ macro_rules! every_value_reads_back {
             )*
             assert!(checked > 1000, "only {checked} values checked");
         }
+
+        /// The list below is every enumeration the crate has: one added to the schema must be added here too.
+        #[test]
+        fn every_enumeration_is_listed() {
+            let listed = [$(stringify!($enumeration)),*];
+            let generated: Vec<&str> = include_str!("../src/generated/ebl/enums.rs")
+                .lines()
+                .filter_map(|line| line.strip_prefix("pub enum "))
+                .filter_map(|rest| rest.split_whitespace().next())
+                .collect();
+            let missing: Vec<&&str> = generated.iter().filter(|name| !listed.contains(name)).collect();
+            assert!(missing.is_empty(), "enumerations not checked here: {missing:?}");
+            assert_eq!(generated.len(), listed.len());
+        }
     };
 }
 
-// Every enumeration of PayPal's schema (123), as generated in `generated/src/generated/*/enums.rs`.
+// Every enumeration of PayPal's schema (123), all generated in `generated/src/generated/ebl/enums.rs`.
 every_value_reads_back!(
     AccountStateCodeType,
     AckCodeType,

@@ -117,25 +117,28 @@ impl Ctx<'_> {
         }
     }
 
-    /// The runtime's whitespace mode.
+    /// The runtime's whitespace mode (`paypal_soap_runtime::xml::Ws::Collapse`).
     pub(crate) fn ws(&self, ws: Ws) -> TokenStream {
         let rt = self.rt;
+        let short = Self::ws_short(ws);
+        quote!(#rt::xml::#short)
+    }
+
+    /// [`Ctx::ws`] for `xml.rs`, which imports `Ws` (`Ws::Collapse`).
+    pub(crate) fn ws_short(ws: Ws) -> TokenStream {
         match ws {
-            Ws::Preserve => quote!(#rt::xml::Ws::Preserve),
-            Ws::Replace => quote!(#rt::xml::Ws::Replace),
-            Ws::Collapse => quote!(#rt::xml::Ws::Collapse),
+            Ws::Preserve => quote!(Ws::Preserve),
+            Ws::Replace => quote!(Ws::Replace),
+            Ws::Collapse => quote!(Ws::Collapse),
         }
     }
 
     /// The constant that holds a namespace URI (`crate::generated::ns::EBL`), or a string literal for a namespace
     /// that has no module (only possible for namespaces no type lives in).
     pub(crate) fn ns_const(&self, ns: &str) -> TokenStream {
-        match self.plan.module(ns) {
-            Some(m) => {
-                let c = ident(&m.ns_const);
-                let root = self.root;
-                quote!(#root::ns::#c)
-            }
+        let root = self.root;
+        match self.ns_ident(ns) {
+            Some(c) => quote!(#root::ns::#c),
             None => quote!(#ns),
         }
     }
@@ -143,22 +146,15 @@ impl Ctx<'_> {
     /// [`Ctx::ns_const`] for `xml.rs`, which imports every namespace constant: the bare name (`EBL`). Readers
     /// and writers name a namespace once per field, and the short form keeps each call on one line.
     pub(crate) fn ns_short(&self, ns: &str) -> TokenStream {
-        match self.plan.module(ns) {
-            Some(m) => {
-                let c = ident(&m.ns_const);
-                quote!(#c)
-            }
+        match self.ns_ident(ns) {
+            Some(c) => quote!(#c),
             None => quote!(#ns),
         }
     }
 
-    /// [`Ctx::ws`] for `xml.rs`, which imports `Ws`.
-    pub(crate) fn ws_short(ws: Ws) -> TokenStream {
-        match ws {
-            Ws::Preserve => quote!(Ws::Preserve),
-            Ws::Replace => quote!(Ws::Replace),
-            Ws::Collapse => quote!(Ws::Collapse),
-        }
+    /// The name of the constant that holds namespace `ns`, when a module of the plan has it.
+    fn ns_ident(&self, ns: &str) -> Option<Ident> {
+        self.plan.module(ns).map(|m| ident(&m.ns_const))
     }
 }
 

@@ -432,12 +432,11 @@ pub struct FieldLimit {
     pub source: &'static str,
 }
 
+pub mod amount;
 /// The fast checks generated code calls: each returns the violation, if any, without touching the path, so a
 /// valid value costs a comparison and the path is entered only to record a violation.
 pub mod checks;
 mod walk;
-
-pub mod amount;
 
 /// Records a broken business rule at field `field` of the value at `path` (`None`: the value itself).
 #[cold]
@@ -475,13 +474,6 @@ pub trait Limited {
     /// The limit of one field, by its Rust name.
     fn limit(field: &str) -> Option<&'static FieldLimit> {
         Self::LIMITS.iter().find(|l| l.field == field)
-    }
-}
-
-/// Reports an amount (`BasicAmountType`'s text, at `path`) that PayPal would refuse; see [`checks::amount`].
-pub fn check_amount(value: &str, currency: Option<&str>, path: &Path, out: &mut Vec<Violation>) {
-    if let Some(kind) = checks::amount(value, currency) {
-        out.push(Violation::new(path, kind));
     }
 }
 

@@ -223,12 +223,11 @@ impl StartTag<'_> {
         let local = self.local.as_bytes();
         let ns = self.ns.as_bytes();
         let start = (*next).min(names.len());
-        let (tail, head) = (&names[start..], &names[..start]);
-        for (i, (name_ns, name)) in tail.iter().chain(head).enumerate() {
+        for i in (start..names.len()).chain(0..start) {
+            let (name_ns, name) = names[i];
             if same_bytes(name.as_bytes(), local) && same_bytes(name_ns.as_bytes(), ns) {
-                let found = if start + i < names.len() { start + i } else { start + i - names.len() };
-                *next = found + 1;
-                return found;
+                *next = i + 1;
+                return i;
             }
         }
         names.len()
