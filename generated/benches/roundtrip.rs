@@ -85,6 +85,21 @@ fn roundtrip(c: &mut Criterion) {
             black_box(response);
         });
     });
+    // The two halves of the difference: the typed client against the canned server (client-side SOAP work
+    // only), and the bare transport against the fake (server-side SOAP work only).
+    let canned_client = canned.client_builder(creds()).build().unwrap();
+    group.bench_function("soap_client_canned_server", |b| {
+        b.to_async(&rt).iter(|| async {
+            let response = canned_client.get_express_checkout_details(request(&token)).await.unwrap();
+            black_box(response);
+        });
+    });
+    group.bench_function("bare_client_fake_server", |b| {
+        b.to_async(&rt).iter(|| async {
+            let response = transport.send(http_request(server.url())).await.unwrap();
+            black_box(response);
+        });
+    });
     group.bench_function("bare_http_same_bytes", |b| {
         b.to_async(&rt).iter(|| async {
             let response = transport.send(http_request(canned.url())).await.unwrap();

@@ -19,12 +19,27 @@ pub struct HeaderCredentials {
 }
 
 /// What [`peek`] found.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Peek {
+#[derive(Debug, Default)]
+pub(crate) struct Peek<'a> {
     /// The body's first element: (namespace, local name).
     pub(crate) element: Option<(String, String)>,
     /// The credentials header, when present.
     pub(crate) credentials: Option<HeaderCredentials>,
+    /// The reader, stopped on the body's first element, for [`read_body`] to go on from: the envelope is read
+    /// once, not once to choose the operation and again to decode its request.
+    pub(crate) body: Option<BodyStart<'a>>,
+}
+
+/// A reader stopped on the start tag of the body's first element.
+pub(crate) struct BodyStart<'a> {
+    reader: XmlReader<'a>,
+    first: StartTag<'a>,
+}
+
+impl std::fmt::Debug for BodyStart<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BodyStart").field("first", &self.first.expanded_name()).finish_non_exhaustive()
+    }
 }
 
 fn expanded(ns: &str, local: &str) -> String {
@@ -32,7 +47,7 @@ fn expanded(ns: &str, local: &str) -> String {
 }
 
 /// Reads the envelope up to the body's first element.
-pub(crate) fn peek(bytes: &[u8]) -> Result<Peek, DecodeError> {
+pub(crate) fn peek(bytes: &[u8]) -> Result<Peek<'_>, DecodeError> {
     let mut r = XmlReader::new(bytes);
     let root = r.root()?;
     if !root.is(SOAP_ENV, "Envelope") {
@@ -53,6 +68,7 @@ pub(crate) fn peek(bytes: &[u8]) -> Result<Peek, DecodeError> {
         } else if child.is(SOAP_ENV, "Body") {
             if let Some(first) = r.next_child()? {
                 out.element = Some((first.ns().to_owned(), first.local().to_owned()));
+                out.body = Some(BodyStart { reader: r, first });
             }
             return Ok(out);
         } else {
@@ -90,30 +106,34 @@ fn text(r: &mut XmlReader<'_>, tag: &StartTag<'_>) -> Result<String, DecodeError
     Ok(r.read_scalar::<String>(tag, Ws::Preserve)?.unwrap_or_default())
 }
 
-/// Reads a request envelope whose body holds `{ns}name`, decoded as `T`; the header is skipped (see [`peek`]).
-pub(crate) fn read_request<T: XmlRead>(bytes: &[u8], ns: &str, name: &str) -> Result<T, DecodeError> {
-    let mut r = XmlReader::new(bytes);
-    let root = r.root()?;
-    if !root.is(SOAP_ENV, "Envelope") {
-        let kind =
-            DecodeErrorKind::UnexpectedRoot { expected: expanded(SOAP_ENV, "Envelope"), found: root.expanded_name() };
-        return Err(r.error_at_tag(&root, kind));
-    }
+/// Decodes the request `{ns}name` as `T`, going on from where [`peek`] stopped: the body's first element, then
+/// its other elements (skipped and reported, as unknown elements are) and whatever follows the body (skipped),
+/// to the end of the document.
+pub(crate) fn read_body<T: XmlRead>(start: BodyStart<'_>, ns: &str, name: &str) -> Result<T, DecodeError> {
+    let BodyStart { reader: mut r, first } = start;
     let mut body = None;
-    while let Some(child) = r.next_child()? {
-        if child.is(SOAP_ENV, "Body") && body.is_none() {
-            while let Some(element) = r.next_child()? {
-                if body.is_none() && element.is(ns, name) {
-                    body = Some(T::read_element(&mut r, &element)?);
-                } else {
-                    r.skip_unknown(&element)?;
-                }
-            }
+    let mut next = Some(first);
+    while let Some(element) = next {
+        if body.is_none() && element.is(ns, name) {
+            body = Some(T::read_element(&mut r, &element)?);
         } else {
-            r.skip_element(&child)?;
+            r.skip_unknown(&element)?;
         }
+        next = r.next_child()?;
+    }
+    // The rest of the envelope: anything after the body, which `peek` did not look at.
+    while let Some(child) = r.next_child()? {
+        r.skip_element(&child)?;
     }
     let body = body.ok_or_else(|| r.error(DecodeErrorKind::MissingElement { expected: expanded(ns, name) }))?;
     r.finish()?;
     Ok(body)
+}
+
+/// Reads a request envelope whose body holds `{ns}name`, decoded as `T`: [`peek`], then [`read_body`].
+pub(crate) fn read_request<T: XmlRead>(bytes: &[u8], ns: &str, name: &str) -> Result<T, DecodeError> {
+    match peek(bytes)?.body {
+        Some(start) => read_body(start, ns, name),
+        None => Err(XmlReader::new(bytes).error(DecodeErrorKind::MissingElement { expected: expanded(ns, name) })),
+    }
 }

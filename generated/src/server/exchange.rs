@@ -3,12 +3,14 @@
 //! then encode the handler's reply.
 
 use std::any::Any;
+
+use bytes::Bytes;
 use std::fmt;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use super::envelope::{Peek, peek, read_request};
+use super::envelope::{Peek, peek, read_body, read_request};
 use super::idempotency::{Key, Seen};
 use super::reply::{HttpReply, Reply, ReplyBody, paypal_error};
 use super::script::Scripted;
@@ -63,7 +65,7 @@ pub struct ReceivedCall {
     pub http: RequestInfo,
     request: Arc<dyn Any + Send + Sync>,
     request_type: &'static str,
-    body: Arc<[u8]>,
+    body: Bytes,
 }
 
 impl ReceivedCall {
@@ -100,8 +102,8 @@ impl fmt::Debug for ReceivedCall {
 #[derive(Debug)]
 pub struct Exchange<'a> {
     state: &'a State,
-    body: &'a [u8],
-    peek: Peek,
+    body: &'a Bytes,
+    peek: Peek<'a>,
     http: RequestInfo,
     call: Call,
     op: Option<&'static Operation>,
@@ -113,7 +115,7 @@ pub struct Exchange<'a> {
 
 impl<'a> Exchange<'a> {
     /// Looks at the envelope; a body that is not a SOAP 1.1 envelope gets a `Client` fault.
-    pub(crate) fn new(state: &'a State, body: &'a [u8], http: RequestInfo) -> Result<Self, HttpReply> {
+    pub(crate) fn new(state: &'a State, body: &'a Bytes, http: RequestInfo) -> Result<Self, HttpReply> {
         let peek = peek(body).map_err(|e| fault(500, "soapenv:Client", &format!("malformed request envelope: {e}")))?;
         let creds = peek.credentials.as_ref();
         let call = Call {
@@ -149,8 +151,12 @@ impl<'a> Exchange<'a> {
     /// # Errors
     /// The fault to send back.
     pub fn decode<T: XmlRead>(&mut self, op: &'static Operation) -> Result<T, HttpReply> {
-        read_request::<T>(self.body, op.request_ns, op.request_element)
-            .map_err(|e| fault(500, "soapenv:Client", &format!("request does not decode: {e}")))
+        // The reader `peek` stopped on the body goes on from there; a second decode reads the envelope again.
+        let decoded = match self.peek.body.take() {
+            Some(start) => read_body::<T>(start, op.request_ns, op.request_element),
+            None => read_request::<T>(self.body, op.request_ns, op.request_element),
+        };
+        decoded.map_err(|e| fault(500, "soapenv:Client", &format!("request does not decode: {e}")))
     }
 
     /// Records the decoded request for [`super::FakeServer::calls`].
@@ -166,7 +172,8 @@ impl<'a> Exchange<'a> {
             http: self.http.clone(),
             request: Arc::new(request.clone()),
             request_type: std::any::type_name::<R>(),
-            body: Arc::from(self.body),
+            // Shares the received buffer: no copy of the request.
+            body: self.body.clone(),
         };
         self.state.record(call);
     }

@@ -7,8 +7,6 @@
 //! Everything works on byte offsets into one `&str` that the prescan validated, and every cut is at an ASCII
 //! delimiter, so the slices handed out are always on character boundaries.
 
-use memchr::memmem;
-
 use super::lexical::{is_xml_ws as is_ws, same_bytes};
 use super::tag::is_ws_char;
 
@@ -161,6 +159,22 @@ fn markup<'a>(text: &'a str, pos: &mut usize, at: usize) -> Result<Token<'a>, Sc
     }
 }
 
+/// The offset of the first `needle` in `haystack`: a `memchr` for its first byte, then a look at the rest.
+/// The needles here are two or three bytes, so this stays linear, and it builds nothing per call: a document
+/// has one XML declaration, and `memmem::find` would build a searcher for it each time.
+fn find_seq(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    let (&first, rest) = needle.split_first()?;
+    let mut from = 0;
+    while let Some(k) = haystack.get(from..).and_then(|h| memchr::memchr(first, h)) {
+        let at = from + k;
+        if haystack.get(at + 1..).is_some_and(|after| after.starts_with(rest)) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
 /// `<!`: a comment, a CDATA section or a DOCTYPE; anything else is malformed.
 #[inline(never)]
 fn bang<'a>(text: &'a str, pos: &mut usize, at: usize) -> Result<Token<'a>, ScanError> {
@@ -171,7 +185,7 @@ fn bang<'a>(text: &'a str, pos: &mut usize, at: usize) -> Result<Token<'a>, Scan
     if rest.starts_with(b"--") {
         // A comment ends at its first `--`, which must be followed by `>` (XML 1.0 §2.5).
         let from = at + 4;
-        let Some(k) = bytes.get(from..).and_then(|r| memmem::find(r, b"--")) else {
+        let Some(k) = bytes.get(from..).and_then(|r| find_seq(r, b"--")) else {
             return Err(ScanError::Eof("in a comment"));
         };
         let dashes = from + k;
@@ -186,7 +200,7 @@ fn bang<'a>(text: &'a str, pos: &mut usize, at: usize) -> Result<Token<'a>, Scan
     }
     if rest.starts_with(CDATA) {
         let from = at + 2 + CDATA.len();
-        let Some(k) = bytes.get(from..).and_then(|r| memmem::find(r, b"]]>")) else {
+        let Some(k) = bytes.get(from..).and_then(|r| find_seq(r, b"]]>")) else {
             return Err(ScanError::Eof("in a CDATA section"));
         };
         *pos = from + k + 3;
@@ -209,7 +223,7 @@ fn bang<'a>(text: &'a str, pos: &mut usize, at: usize) -> Result<Token<'a>, Scan
 fn question<'a>(text: &'a str, pos: &mut usize, at: usize) -> Result<Token<'a>, ScanError> {
     let bytes = text.as_bytes();
     let from = at + 2;
-    let Some(k) = bytes.get(from..).and_then(|r| memmem::find(r, b"?>")) else {
+    let Some(k) = bytes.get(from..).and_then(|r| find_seq(r, b"?>")) else {
         return Err(ScanError::Eof("in a processing instruction"));
     };
     *pos = from + k + 2;
@@ -271,6 +285,16 @@ pub(super) fn ends_with_name(bytes: &[u8], at: usize, name: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_seq_finds_the_first_whole_needle() {
+        assert_eq!(find_seq(b"ab?c?>d?>", b"?>"), Some(4));
+        assert_eq!(find_seq(b"]]]]>", b"]]>"), Some(2));
+        assert_eq!(find_seq(b"- -- -", b"--"), Some(2));
+        assert_eq!(find_seq(b"]]", b"]]>"), None);
+        assert_eq!(find_seq(b"", b"?>"), None);
+        assert_eq!(find_seq(b"?", b"?>"), None);
+    }
 
     fn tokens(text: &str) -> Result<Vec<Token<'_>>, ScanError> {
         let mut pos = 0;

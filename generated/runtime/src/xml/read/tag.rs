@@ -198,7 +198,8 @@ struct Binding<'a> {
 
 /// How far back a lookup scans linearly before it asks the index; real documents find their binding within a
 /// few entries (PayPal declares 13 prefixes on the envelope), and the index keeps hostile documents with
-/// thousands of bindings linear.
+/// thousands of bindings linear. The index is built only when a document holds more bindings than this, so
+/// the usual message never hashes a prefix nor allocates the map.
 const SCAN: usize = 16;
 
 /// The in-scope namespace bindings: a stack (declarations of inner elements on top), the innermost default
@@ -208,7 +209,9 @@ pub(super) struct Scopes<'a> {
     bindings: Vec<Binding<'a>>,
     /// The innermost binding of the default namespace (prefix "").
     default: Option<usize>,
-    innermost: HashMap<&'a str, usize>,
+    /// Prefix to its innermost binding; `None` until more than [`SCAN`] bindings were in scope at once, and kept
+    /// up to date from then on.
+    innermost: Option<HashMap<&'a str, usize>>,
     /// While an element is captured for `xs:any`: bindings below `.0` that names inside it used.
     tracking: Option<(usize, Vec<Used<'a>>)>,
 }
@@ -228,9 +231,32 @@ impl<'a> Scopes<'a> {
 
     pub(super) fn declare(&mut self, prefix: &'a str, uri: Cow<'a, str>) {
         let index = self.bindings.len();
-        let shadows =
-            if prefix.is_empty() { self.default.replace(index) } else { self.innermost.insert(prefix, index) };
+        if self.innermost.is_none() && index >= SCAN {
+            self.build_index();
+        }
+        let shadows = if prefix.is_empty() {
+            self.default.replace(index)
+        } else {
+            let previous = self.find(prefix);
+            if let Some(index_of) = &mut self.innermost {
+                index_of.insert(prefix, index);
+            }
+            previous
+        };
         self.bindings.push(Binding { prefix, uri, shadows });
+    }
+
+    /// Builds the prefix index from the bindings in scope, outermost first so the innermost binding of each
+    /// prefix wins.
+    #[cold]
+    fn build_index(&mut self) {
+        let mut index_of = HashMap::with_capacity(self.bindings.len() * 2);
+        for (i, b) in self.bindings.iter().enumerate() {
+            if !b.prefix.is_empty() {
+                index_of.insert(b.prefix, i);
+            }
+        }
+        self.innermost = Some(index_of);
     }
 
     /// Every binding in scope, outermost first, as (prefix, URI); "" is the default namespace.
@@ -252,10 +278,10 @@ impl<'a> Scopes<'a> {
             let Some(b) = self.bindings.pop() else { break };
             if b.prefix.is_empty() {
                 self.default = b.shadows;
-            } else {
+            } else if let Some(index_of) = &mut self.innermost {
                 match b.shadows {
-                    Some(previous) => self.innermost.insert(b.prefix, previous),
-                    None => self.innermost.remove(b.prefix),
+                    Some(previous) => index_of.insert(b.prefix, previous),
+                    None => index_of.remove(b.prefix),
                 };
             }
         }
@@ -273,7 +299,7 @@ impl<'a> Scopes<'a> {
                 return Some(i);
             }
         }
-        if low == 0 { None } else { self.innermost.get(prefix).copied() }
+        if low == 0 { None } else { self.innermost.as_ref().and_then(|index_of| index_of.get(prefix).copied()) }
     }
 
     /// Resolves a prefix: `Some(uri)`, with "" for the default namespace when none is declared (or it is
@@ -355,6 +381,44 @@ mod tests {
         s.truncate(1);
         assert_eq!(s.resolve("p5"), None);
         assert_eq!(s.resolve("deep").as_deref(), Some("urn:deep"));
+    }
+
+    /// The index is built lazily, when the bindings first outgrow the scan window, and must then agree with a
+    /// plain search of every binding through any mix of declarations, shadowing and closing elements.
+    #[test]
+    fn scopes_agree_with_a_full_search_across_the_index_boundary() {
+        // More prefixes than the window holds, so lookups of bindings outside it are common.
+        let names: Vec<String> = (0..40).map(|i| if i == 0 { String::new() } else { format!("p{i}") }).collect();
+        let prefixes: Vec<&str> = names.iter().map(String::as_str).collect();
+        let uris: Vec<String> = (0..400).map(|i| format!("urn:{i}")).collect();
+        let mut s = Scopes::default();
+        let mut model: Vec<(&str, &str)> = Vec::new();
+        let mut marks = Vec::new();
+        // A fixed pseudo-random walk (an LCG): deep enough to cross the window several times each way.
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        for (step, uri) in uris.iter().enumerate() {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            let roll = (seed >> 33) as usize;
+            if roll % 5 == 0 && !marks.is_empty() {
+                let mark = marks.swap_remove(roll % marks.len());
+                marks.retain(|&m| m <= mark);
+                s.truncate(mark);
+                model.truncate(mark);
+            } else {
+                if roll % 3 == 0 {
+                    marks.push(model.len());
+                }
+                let prefix = prefixes[roll % prefixes.len()];
+                s.declare(prefix, Cow::Borrowed(uri));
+                model.push((prefix, uri));
+            }
+            for &prefix in &prefixes {
+                let expected = model.iter().rev().find(|(p, _)| *p == prefix).map(|(_, u)| Cow::Borrowed(*u));
+                let expected = if prefix.is_empty() { expected.or(Some(Cow::Borrowed(""))) } else { expected };
+                assert_eq!(s.resolve(prefix), expected, "step {step}, prefix {prefix:?}, {} bindings", model.len());
+            }
+        }
+        assert!(s.innermost.is_some(), "the walk never outgrew the scan window");
     }
 
     #[test]
