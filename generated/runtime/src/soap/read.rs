@@ -38,10 +38,28 @@ pub fn read_response_with_limits<T: XmlRead>(
     name: &str,
     limits: &Limits,
 ) -> Result<Response<T>, DecodeError> {
-    let expected = expanded(ns, name);
-    read_envelope_with_limits(bytes, &expected, limits, |r, child| {
+    read_envelope_as(bytes, Expected::Element(ns, name), limits, |r, child| {
         if child.is(ns, name) { T::read_element(r, child).map(Some) } else { Ok(None) }
     })
+}
+
+/// What the body should hold, for the error when it does not: spelled out only then, so a call that succeeds
+/// formats nothing.
+#[derive(Clone, Copy)]
+enum Expected<'e> {
+    /// A description given by the caller of [`read_envelope`].
+    Text(&'e str),
+    /// The element `{ns}name`.
+    Element(&'e str, &'e str),
+}
+
+impl std::fmt::Display for Expected<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Expected::Text(text) => f.write_str(text),
+            Expected::Element(ns, name) => write!(f, "{{{ns}}}{name}"),
+        }
+    }
 }
 
 /// Reads an envelope whose body element is decided by `read_body_element`: it gets each candidate body element
@@ -66,6 +84,15 @@ pub fn read_envelope<'a, T>(
 pub fn read_envelope_with_limits<'a, T>(
     bytes: &'a [u8],
     expected: &str,
+    limits: &Limits,
+    read_body_element: impl FnMut(&mut XmlReader<'a>, &StartTag<'a>) -> Result<Option<T>, DecodeError>,
+) -> Result<Response<T>, DecodeError> {
+    read_envelope_as(bytes, Expected::Text(expected), limits, read_body_element)
+}
+
+fn read_envelope_as<'a, T>(
+    bytes: &'a [u8],
+    expected: Expected<'_>,
     limits: &Limits,
     mut read_body_element: impl FnMut(&mut XmlReader<'a>, &StartTag<'a>) -> Result<Option<T>, DecodeError>,
 ) -> Result<Response<T>, DecodeError> {
@@ -176,7 +203,7 @@ const CREDENTIAL_FIELDS: [&str; 8] =
 fn read_body<'a, T>(
     r: &mut XmlReader<'a>,
     body: &StartTag<'a>,
-    expected: &str,
+    expected: Expected<'_>,
     read_body_element: &mut impl FnMut(&mut XmlReader<'a>, &StartTag<'a>) -> Result<Option<T>, DecodeError>,
 ) -> Result<Body<T>, DecodeError> {
     let mut content = None;
