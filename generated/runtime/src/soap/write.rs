@@ -1,6 +1,8 @@
 //! Writing SOAP 1.1 envelopes: requests with the `RequesterCredentials` header, and (for the fake PayPal server)
 //! responses and faults.
 
+use std::sync::OnceLock;
+
 use super::{CC, EBL, ED, PAYPAL_API, SOAP_ENV, SoapFault};
 use crate::credentials::Credentials;
 use crate::xml::{EncodeError, XmlWrite, XmlWriter};
@@ -9,8 +11,19 @@ use crate::xml::{EncodeError, XmlWrite, XmlWriter};
 const ENVELOPE_CAPACITY: usize = 2048;
 
 /// Starts a writer with the envelope's prefixes bound (`soapenv`, `ns`, `ebl`, `cc`, `ed`, always the same, in
-/// this order) and writes the XML declaration and the `Envelope` start tag declaring them once.
+/// this order), after the XML declaration and the `Envelope` start tag declaring them once.
+///
+/// That start is the same for every message, so it is written once and copied: writing it escapes five
+/// namespace URIs, which cost as much as the rest of a small request's header.
 fn start_envelope() -> Result<XmlWriter, EncodeError> {
+    static START: OnceLock<Result<XmlWriter, EncodeError>> = OnceLock::new();
+    match START.get_or_init(write_envelope_start) {
+        Ok(start) => Ok(start.copy_with_capacity(ENVELOPE_CAPACITY)),
+        Err(e) => Err(e.clone()),
+    }
+}
+
+fn write_envelope_start() -> Result<XmlWriter, EncodeError> {
     let mut w = XmlWriter::with_capacity(ENVELOPE_CAPACITY);
     w.declare("soapenv", SOAP_ENV);
     w.declare("ns", PAYPAL_API);

@@ -256,6 +256,21 @@ impl XmlWriter {
         Ok(())
     }
 
+    /// A writer in the same state as this one (its bytes, prefixes, open elements), with room for `capacity`
+    /// bytes: to start every message from a prefix written once, such as the SOAP envelope's start tag.
+    pub(crate) fn copy_with_capacity(&self, capacity: usize) -> Self {
+        let mut buf = Vec::with_capacity(capacity.max(self.buf.len()));
+        buf.extend_from_slice(&self.buf);
+        Self {
+            buf,
+            prefixes: self.prefixes.clone(),
+            defaults: self.defaults.clone(),
+            depth: self.depth,
+            in_start_tag: self.in_start_tag,
+            failed: self.failed.clone(),
+        }
+    }
+
     /// The written bytes.
     #[must_use]
     pub fn into_bytes(self) -> Vec<u8> {
