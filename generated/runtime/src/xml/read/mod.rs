@@ -164,7 +164,7 @@ impl<'a> XmlReader<'a> {
             limits,
             state: State::Prolog,
             stack: Vec::with_capacity(16),
-            scopes: tag::Scopes::default(),
+            scopes: tag::Scopes::with_capacity(16),
             names: names::NameCache::default(),
             raw_attrs: Vec::new(),
             report: DecodeReport::default(),

@@ -220,6 +220,12 @@ pub(super) struct Scopes<'a> {
 pub(super) type Used<'a> = (&'a str, Cow<'a, str>);
 
 impl<'a> Scopes<'a> {
+    /// Room for `n` bindings before the stack grows: a SOAP envelope declares five to thirteen prefixes at once,
+    /// and growing one binding at a time would reallocate twice per message.
+    pub(super) fn with_capacity(n: usize) -> Self {
+        Self { bindings: Vec::with_capacity(n), ..Self::default() }
+    }
+
     pub(super) fn len(&self) -> usize {
         self.bindings.len()
     }
