@@ -1,11 +1,15 @@
 //! One call round trip against the fake PayPal on loopback (client encode, HTTP, server decode, handler, server
 //! encode, client decode), next to a bare HTTP round trip of the same request and response bytes over the same
 //! client transport and server stack (a canned server that decodes nothing). The difference is what the SOAP
-//! layers cost on both sides.
+//! layers cost on both sides; two more benchmarks split it: the typed client against the canned server (the
+//! client's share), and the bare transport against the fake (the fake's share).
 //!
 //! ```text
 //! cargo bench -p paypal-soap --bench roundtrip -- --warm-up-time 1 --measurement-time 3
 //! ```
+//!
+//! Loopback timings drift between runs on a virtual machine; the README's "Benchmarks" section shows how to
+//! count instructions per call with callgrind instead.
 
 use std::hint::black_box;
 use std::sync::Arc;

@@ -3,8 +3,6 @@
 //! then encode the handler's reply.
 
 use std::any::Any;
-
-use bytes::Bytes;
 use std::fmt;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -65,7 +63,7 @@ pub struct ReceivedCall {
     pub http: RequestInfo,
     request: Arc<dyn Any + Send + Sync>,
     request_type: &'static str,
-    body: Bytes,
+    body: Arc<[u8]>,
 }
 
 impl ReceivedCall {
@@ -102,7 +100,7 @@ impl fmt::Debug for ReceivedCall {
 #[derive(Debug)]
 pub struct Exchange<'a> {
     state: &'a State,
-    body: &'a Bytes,
+    body: &'a [u8],
     peek: Peek<'a>,
     http: RequestInfo,
     call: Call,
@@ -115,7 +113,7 @@ pub struct Exchange<'a> {
 
 impl<'a> Exchange<'a> {
     /// Looks at the envelope; a body that is not a SOAP 1.1 envelope gets a `Client` fault.
-    pub(crate) fn new(state: &'a State, body: &'a Bytes, http: RequestInfo) -> Result<Self, HttpReply> {
+    pub(crate) fn new(state: &'a State, body: &'a [u8], http: RequestInfo) -> Result<Self, HttpReply> {
         let peek = peek(body).map_err(|e| fault(500, "soapenv:Client", &format!("malformed request envelope: {e}")))?;
         let creds = peek.credentials.as_ref();
         let call = Call {
@@ -172,8 +170,9 @@ impl<'a> Exchange<'a> {
             http: self.http.clone(),
             request: Arc::new(request.clone()),
             request_type: std::any::type_name::<R>(),
-            // Shares the received buffer: no copy of the request.
-            body: self.body.clone(),
+            // A copy, not a share of the received `Bytes`: those can hold on to the whole read buffer of the
+            // connection, kilobytes per call, for as long as the call is recorded.
+            body: Arc::from(self.body),
         };
         self.state.record(call);
     }
