@@ -107,8 +107,8 @@ fn text(r: &mut XmlReader<'_>, tag: &StartTag<'_>) -> Result<String, DecodeError
 }
 
 /// Decodes the request `{ns}name` as `T`, going on from where [`peek`] stopped: the body's first element, then
-/// its other elements (skipped and reported, as unknown elements are) and whatever follows the body (skipped),
-/// to the end of the document.
+/// its other elements and whatever follows the body (both skipped, as the fake only answers the request), to
+/// the end of the document, which must be well-formed.
 pub(crate) fn read_body<T: XmlRead>(start: BodyStart<'_>, ns: &str, name: &str) -> Result<T, DecodeError> {
     let BodyStart { reader: mut r, first } = start;
     let mut body = None;
