@@ -57,7 +57,7 @@ impl std::fmt::Display for Expected<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Expected::Text(text) => f.write_str(text),
-            Expected::Element(ns, name) => write!(f, "{{{ns}}}{name}"),
+            Expected::Element(ns, name) => f.write_str(&expanded(ns, name)),
         }
     }
 }
