@@ -432,6 +432,7 @@ pub struct FieldLimit {
     pub source: &'static str,
 }
 
+/// An amount's text read once, for both the schema's decimals check and the business rules' sums.
 pub mod amount;
 /// The fast checks generated code calls: each returns the violation, if any, without touching the path, so a
 /// valid value costs a comparison and the path is entered only to record a violation.
